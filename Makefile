@@ -1,0 +1,63 @@
+# The course's two commands: `make lab` and `make test`. Each sets itself up.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+PORT   ?= 8888
+# Every test process, notebook kernels included, refuses connections off this machine.
+GUARD  := PYTHONPATH=$(CURDIR)/tests/netguard
+NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/notebooks/sanitize.cfg
+
+.PHONY: lab test unit notebooks-test browser-test lint bench notebooks solved pin clean help
+
+help:
+	@echo "make lab    - set up (first time) and open JupyterLab on the start notebook"
+	@echo "make test   - set up (first time) and run every test: unit, notebooks, browser"
+	@echo "make bench  - print notebook run times, peak memory and widget latency"
+	@echo "make notebooks / make solved - rebuild the stored / instructor notebooks"
+
+# The environment: the course package plus test tools, at the versions Binder pins.
+$(STAMP): pyproject.toml binder/requirements.txt
+	@$(PYTHON) -c "import sys; sys.exit(sys.version_info < (3, 10))" || \
+		{ echo "The course needs Python 3.10 or newer; found $$($(PYTHON) --version)."; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || { echo "Could not create a virtual environment. On Debian/Ubuntu: sudo apt install python3-venv"; exit 1; }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c binder/requirements.txt -e ".[test]"
+	@touch $(STAMP)
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --port=$(PORT) notebooks/00_start-here.ipynb
+
+test: $(STAMP) lint unit notebooks-test browser-test
+	@echo "All course tests passed."
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+unit: $(STAMP)
+	$(GUARD) $(PY) -m pytest -p no:cacheprovider --doctest-modules lessonlib tests/unit tests/notebooks
+
+notebooks-test: $(STAMP)
+	$(GUARD) $(PY) -m pytest -p no:cacheprovider $(NBVAL) notebooks
+
+browser-test: $(STAMP)
+	$(GUARD) $(PY) -m pytest -p no:cacheprovider tests/browser
+
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
+
+notebooks: $(STAMP)
+	$(PY) tools/notebooks.py build
+
+solved: $(STAMP)
+	$(PY) tools/notebooks.py solved
+
+# Re-pin binder/requirements.txt from a fresh environment holding only the runtime deps.
+pin:
+	rm -rf /tmp/course-pin && $(PYTHON) -m venv /tmp/course-pin
+	/tmp/course-pin/bin/pip install --quiet --upgrade pip
+	/tmp/course-pin/bin/pip install --quiet .
+	/tmp/course-pin/bin/pip freeze --exclude lessonlib | sort > binder/requirements.txt
+
+clean:
+	rm -rf $(VENV) build *.egg-info tests/browser/screenshots

@@ -1,0 +1,71 @@
+"""What every notebook's setup cell calls: a version check and a shared style."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+class CourseSetupError(RuntimeError):
+    """Raised when the installed course is older than a notebook needs."""
+
+
+def _parse(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split(".")[:3] if part.isdigit())
+
+
+def require(minimum: str) -> str:
+    """Fail fast, with a fix, when the installed lessonlib is older than ``minimum``.
+
+    Parameters
+    ----------
+    minimum : str
+        The oldest version the notebook works with, e.g. ``"0.1"``.
+
+    Returns
+    -------
+    str
+        The installed version.
+
+    Examples
+    --------
+    >>> require("0.1")
+    '0.1.0'
+    """
+    from lessonlib import __version__
+
+    if not isinstance(minimum, str) or not _parse(minimum):
+        raise TypeError(f"minimum must be a version string such as '0.1', got {minimum!r}")
+    if _parse(__version__) < _parse(minimum):
+        raise CourseSetupError(
+            f"This notebook needs lessonlib {minimum} or newer, but {__version__} is installed. "
+            "Run `make lab` again from the course folder (it reinstalls the course), "
+            "then restart the kernel."
+        )
+    return __version__
+
+
+def setup(seed: int = 0) -> np.random.Generator:
+    """Apply the course's plotting style and return a seeded random generator.
+
+    Parameters
+    ----------
+    seed : int, default 0
+        Seed for the returned generator, so a notebook run twice prints the same text.
+
+    Returns
+    -------
+    numpy.random.Generator
+
+    Examples
+    --------
+    >>> rng = setup(seed=1)
+    >>> float(rng.random()) == float(setup(seed=1).random())
+    True
+    """
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(f"seed must be a non-negative whole number, got {seed!r}")
+    from lessonlib.plots.style import apply_style
+
+    apply_style()
+    np.set_printoptions(precision=4, suppress=True, linewidth=100)
+    return np.random.default_rng(int(seed))

@@ -1,0 +1,103 @@
+"""Input checks shared by every public function.
+
+Each raises ``ValueError`` or ``TypeError`` with a sentence a learner
+understands: which parameter, what was given, what is allowed.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+
+def as_float_array(
+    value: object, name: str, *, ndim: int | None = None, allow_empty: bool = False
+) -> np.ndarray:
+    """Return ``value`` as a finite float64 array, or raise a clear error.
+
+    Examples
+    --------
+    >>> as_float_array([1, 2], "w")
+    array([1., 2.])
+    """
+    if isinstance(value, (str, bytes)) or value is None:
+        raise TypeError(f"{name} must be numbers (a list or NumPy array), got {value!r}")
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"{name} must be numbers (a list or NumPy array), got {type(value).__name__}"
+        ) from None
+    if ndim is not None and arr.ndim != ndim:
+        shape = {0: "a single number", 1: "a 1-D vector", 2: "a 2-D matrix"}.get(ndim, f"{ndim}-D")
+        raise ValueError(f"{name} must be {shape}, got an array of shape {arr.shape}")
+    if arr.size == 0 and not allow_empty:
+        raise ValueError(f"{name} must not be empty")
+    if not np.all(np.isfinite(arr)):
+        bad = "NaN" if np.any(np.isnan(arr)) else "inf"
+        raise ValueError(f"{name} contains {bad}; every entry must be a finite number")
+    return arr
+
+
+def as_scalar(
+    value: object,
+    name: str,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    low_open: bool = False,
+    high_open: bool = False,
+    allow_inf: bool = False,
+) -> float:
+    """Return ``value`` as a float inside the stated range, or raise a clear error.
+
+    Examples
+    --------
+    >>> as_scalar(0.5, "lam", low=0)
+    0.5
+    """
+    if isinstance(value, bool) or not isinstance(value, (numbers.Real, np.generic)):
+        raise TypeError(f"{name} must be a number, got {value!r}")
+    x = float(value)  # type: ignore[arg-type]
+    if np.isnan(x) or (np.isinf(x) and not allow_inf):
+        raise ValueError(f"{name} must be a finite number, got {x}")
+    lo_bad = low is not None and (x <= low if low_open else x < low)
+    hi_bad = high is not None and (x >= high if high_open else x > high)
+    if lo_bad or hi_bad:
+        left = "(" if low_open else "["
+        right = ")" if high_open else "]"
+        lo = "-inf" if low is None else f"{low:g}"
+        hi = "inf" if high is None else f"{high:g}"
+        raise ValueError(f"{name} must be in {left}{lo}, {hi}{right}, got {x:g}")
+    return x
+
+
+def as_int(value: object, name: str, *, low: int | None = None, high: int | None = None) -> int:
+    """Return ``value`` as an int inside ``[low, high]``, or raise a clear error.
+
+    Examples
+    --------
+    >>> as_int(3, "d", low=1)
+    3
+    """
+    if isinstance(value, bool) or not isinstance(value, (numbers.Integral, np.integer)):
+        raise TypeError(f"{name} must be a whole number, got {value!r}")
+    n = int(value)  # type: ignore[arg-type]
+    if (low is not None and n < low) or (high is not None and n > high):
+        lo = "-inf" if low is None else str(low)
+        hi = "inf" if high is None else str(high)
+        raise ValueError(f"{name} must be a whole number in [{lo}, {hi}], got {n}")
+    return n
+
+
+def as_p(value: object, name: str = "p") -> float:
+    """Return the exponent of an Lp (quasi-)norm: any p > 0, or ``inf``.
+
+    Examples
+    --------
+    >>> as_p(float("inf"))
+    inf
+    """
+    p = as_scalar(value, name, low=0, low_open=True, allow_inf=True)
+    return p

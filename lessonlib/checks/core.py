@@ -1,0 +1,116 @@
+"""The machinery every exercise check shares."""
+
+from __future__ import annotations
+
+import functools
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+
+#: The first characters of a check's message; the solution tests look for them.
+PASS = "✅ Correct."
+TRY_AGAIN = "❌ Not yet."
+NOT_ATTEMPTED = "✏️ Not answered yet."
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What a grader concludes: passed or not, and the sentence to show."""
+
+    passed: bool
+    message: str
+    attempted: bool = True
+
+    def __str__(self) -> str:
+        head = PASS if self.passed else (TRY_AGAIN if self.attempted else NOT_ATTEMPTED)
+        return f"{head} {self.message}".rstrip()
+
+    @classmethod
+    def ok(cls, message: str = "") -> Feedback:
+        return cls(True, message)
+
+    @classmethod
+    def hint(cls, message: str) -> Feedback:
+        return cls(False, message)
+
+    @classmethod
+    def unanswered(cls, what: str = "your answer") -> Feedback:
+        return cls(False, f"Replace the `...` with {what}, run that cell, then this one.", False)
+
+
+class LearnerCodeError(Exception):
+    """The learner's own function raised; carries a short, readable description."""
+
+
+def is_unanswered(value: object) -> bool:
+    """True for the placeholders an exercise starts with (``...`` or ``None``).
+
+    Examples
+    --------
+    >>> is_unanswered(...)
+    True
+    >>> is_unanswered(0)
+    False
+    """
+    return value is Ellipsis or value is None
+
+
+def call_learner(func: object, *args: object, **kwargs: object) -> object:
+    """Call the learner's function, turning any exception into :class:`LearnerCodeError`.
+
+    Examples
+    --------
+    >>> call_learner(lambda x: x + 1, 1)
+    2
+    """
+    if not callable(func):
+        raise LearnerCodeError(f"expected a function, got {type(func).__name__} {func!r:.60}")
+    try:
+        return func(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - the learner's code may raise anything
+        frames = traceback.extract_tb(exc.__traceback__)
+        where = ""
+        if frames:
+            last = frames[-1]
+            where = f" (line {last.lineno}: `{(last.line or '').strip()}`)"
+        arg_text = ", ".join(repr(a) for a in args)
+        raise LearnerCodeError(
+            f"your function raised {type(exc).__name__}: {exc}{where} "
+            f"when called with ({arg_text:.80})"
+        ) from None
+
+
+def exercise(grader: Callable[..., Feedback]) -> Callable[..., None]:
+    """Turn a grader into a check that prints its feedback and never raises.
+
+    The returned check keeps the grader as ``check.grade`` for tests.
+
+    Examples
+    --------
+    >>> @exercise
+    ... def check_answer(x):
+    ...     return Feedback.ok() if x == 42 else Feedback.hint("think of a larger number")
+    >>> check_answer(41)
+    ❌ Not yet. think of a larger number
+    >>> check_answer(42)
+    ✅ Correct.
+    """
+
+    @functools.wraps(grader)
+    def check(*args: object, **kwargs: object) -> None:
+        if args and all(is_unanswered(a) for a in args):
+            feedback = Feedback.unanswered()
+        else:
+            try:
+                feedback = grader(*args, **kwargs)
+            except LearnerCodeError as exc:
+                feedback = Feedback.hint(f"{exc}. Fix that and run both cells again.")
+            except Exception as exc:  # noqa: BLE001 - a check must never crash
+                feedback = Feedback.hint(
+                    f"the check could not use this answer ({type(exc).__name__}: {exc}). "
+                    "Look at what the exercise asks for: its type and shape."
+                )
+        print(feedback)
+
+    check.grade = grader  # type: ignore[attr-defined]
+    return check

@@ -1,0 +1,152 @@
+"""A figure that redraws itself when its controls move, shown as a PNG image widget.
+
+Why an image widget rather than ``interact`` or an Output widget: the figure is
+built once and only its artists change, the PNG travels over the widget channel
+(nothing leaks into cell outputs when a later cell moves a slider), and the
+update can be timed and tested in plain pytest by setting ``control.value``.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Callable, Mapping
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+
+class LiveFigure(widgets.VBox):
+    """Controls, an optional text readout and a figure, kept in step.
+
+    Parameters
+    ----------
+    fig : Figure
+        A figure built once by the builder; ``update`` changes its artists.
+    controls : mapping of str to ipywidgets.ValueWidget
+        Named controls; their ``.value`` are passed to ``update`` as keyword arguments.
+    update : callable
+        ``update(**values) -> str | None``. Changes the figure's artists; may return
+        HTML for the readout line under the controls.
+    title : str
+        What the widget shows, used in its plain-text form.
+    extra : list of ipywidgets.Widget, optional
+        More widgets for the control row that are not passed to ``update`` (a Play button).
+    freeze_layout : bool, default True
+        Lay the figure out once, on the first render, then keep that layout: re-running
+        constrained layout on every slider move costs more than the drawing itself.
+
+    Attributes
+    ----------
+    image : ipywidgets.Image
+        The rendered PNG (its ``value`` changes on every update).
+    readout : ipywidgets.HTML
+        The text returned by the last ``update``.
+    last_update_seconds : float
+        Time from the control change to the new PNG, for the benchmark.
+
+    Examples
+    --------
+    >>> from lessonlib.plots import new_figure
+    >>> fig, ax = new_figure()
+    >>> (line,) = ax.plot([0, 1], [0, 1])
+    >>> slope = widgets.FloatSlider(value=1.0, min=0, max=2)
+    >>> live = LiveFigure(fig, {"slope": slope}, lambda slope: line.set_ydata([0, slope]),
+    ...                   title="a line")
+    >>> before = bytes(live.image.value)
+    >>> slope.value = 2.0
+    >>> bytes(live.image.value) != before
+    True
+    """
+
+    def __init__(
+        self,
+        fig: Figure,
+        controls: Mapping[str, widgets.ValueWidget],
+        update: Callable[..., str | None],
+        *,
+        title: str,
+        extra: list[widgets.Widget] | None = None,
+        freeze_layout: bool = True,
+    ) -> None:
+        if not isinstance(fig, Figure):
+            raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
+        if not callable(update):
+            raise TypeError("update must be a function of the controls' values")
+        self.fig = fig
+        self.controls = dict(controls)
+        self.title = title
+        self._update = update
+        self._freeze_layout = freeze_layout
+        # Shown at its own pixel size (crisp), shrinking only when the window is narrower.
+        width_px = int(round(fig.get_figwidth() * fig.dpi))
+        self.image = widgets.Image(
+            format="png", layout=widgets.Layout(width=f"{width_px}px", max_width="100%")
+        )
+        self.readout = widgets.HTML()
+        self.last_update_seconds = float("nan")
+        box = widgets.HBox(list(self.controls.values()) + list(extra or []))
+        box.layout.flex_flow = "row wrap"
+        super().__init__([box, self.readout, self.image])
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        self.refresh()
+
+    def values(self) -> dict[str, object]:
+        """The controls' current values, by name."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def refresh(self) -> None:
+        """Apply the current control values to the figure and re-render it."""
+        start = time.perf_counter()
+        text = self._update(**self.values())
+        if text is not None:
+            self.readout.value = text
+        buf = io.BytesIO()
+        # Light compression: a slightly larger PNG is sent much sooner.
+        self.fig.savefig(buf, format="png", pil_kwargs={"compress_level": 1})
+        if self._freeze_layout and self.fig.get_layout_engine() is not None:
+            try:
+                self.fig.set_layout_engine("none")
+            except RuntimeError:  # figures with colorbars cannot switch engines; keep it
+                self._freeze_layout = False
+        self.image.value = buf.getvalue()
+        self.last_update_seconds = time.perf_counter() - start
+
+    def _on_change(self, change: dict) -> None:
+        self.refresh()
+
+    def __repr__(self) -> str:
+        # Shown where the live widget cannot be (a reopened notebook, nbval, GitHub):
+        # stable text that tells the learner what to do.
+        return f"Interactive figure: {self.title}. (Run this cell to bring it to life.)"
+
+
+class EchoSlider(widgets.VBox):
+    """A slider that echoes its value: proof that widgets are alive."""
+
+    def __init__(self) -> None:
+        self.slider = widgets.IntSlider(value=3, min=0, max=10, description="Move me:")
+        self.echo = widgets.HTML()
+        self.slider.observe(self._on_change, names="value")
+        self._on_change({})
+        super().__init__([self.slider, self.echo])
+
+    def _on_change(self, change: dict) -> None:
+        self.echo.value = f"The kernel received: <b>{self.slider.value}</b>"
+
+    def __repr__(self) -> str:
+        return "Widget check: a slider that echoes its value. (Run this cell to bring it to life.)"
+
+
+def echo_slider() -> EchoSlider:
+    """Build the environment check's slider, which echoes its value through the kernel.
+
+    Examples
+    --------
+    >>> w = echo_slider()
+    >>> w.slider.value = 7
+    >>> "7" in w.echo.value
+    True
+    """
+    return EchoSlider()

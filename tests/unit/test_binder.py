@@ -1,0 +1,53 @@
+"""Binder builds from binder/ alone: every runtime dependency must be pinned there."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
+
+ROOT = Path(__file__).resolve().parents[2]
+BINDER = ROOT / "binder"
+
+
+def pins() -> dict[str, str]:
+    found = {}
+    for line in (BINDER / "requirements.txt").read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            name, _, version = line.partition("==")
+            assert version, f"binder/requirements.txt: {line!r} is not pinned with =="
+            found[canonicalize_name(name)] = version
+    return found
+
+
+def runtime_requirements() -> list[Requirement]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    return [Requirement(r) for r in project["dependencies"]]
+
+
+def test_every_runtime_dependency_is_pinned_and_satisfies_its_bound():
+    pinned = pins()
+    for req in runtime_requirements():
+        name = canonicalize_name(req.name)
+        assert name in pinned, f"{req.name} is a runtime dependency but not pinned in binder/"
+        assert Version(pinned[name]) in req.specifier, (
+            f"binder pins {req.name}=={pinned[name]}, outside pyproject's {req.specifier}"
+        )
+
+
+def test_runtime_and_postbuild():
+    assert re.fullmatch(r"python-3\.\d+\s*", (BINDER / "runtime.txt").read_text())
+    post = (BINDER / "postBuild").read_text()
+    assert "pip install --no-deps ." in post
+    assert (BINDER / "postBuild").stat().st_mode & 0o100, "postBuild must be executable"
+
+
+def test_test_tools_are_not_in_the_binder_image():
+    pinned = pins()
+    for tool in ("pytest", "nbval", "playwright", "hypothesis"):
+        assert tool not in pinned, f"{tool} is a test tool; keep it out of binder/"

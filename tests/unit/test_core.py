@@ -1,0 +1,188 @@
+"""The shared core: input validation, setup, the live figure widget, the check machinery."""
+
+from __future__ import annotations
+
+import math
+
+import ipywidgets as widgets
+import numpy as np
+import pytest
+
+import lessonlib
+from lessonlib import _validate as v
+from lessonlib._setup import CourseSetupError
+from lessonlib.checks.core import (
+    NOT_ATTEMPTED,
+    PASS,
+    TRY_AGAIN,
+    Feedback,
+    LearnerCodeError,
+    call_learner,
+    exercise,
+)
+from lessonlib.plots import new_figure
+from lessonlib.widgets import LiveFigure, echo_slider
+
+
+# --- validation -------------------------------------------------------------------------
+@pytest.mark.parametrize("bad", [[1.0, np.nan], [np.inf], np.array([[1, -np.inf]])])
+def test_non_finite_arrays_are_refused_by_name(bad):
+    with pytest.raises(ValueError, match="weights contains"):
+        v.as_float_array(bad, "weights")
+
+
+@pytest.mark.parametrize("bad", ["abc", None, {"a": 1}])
+def test_non_numbers_are_a_type_error(bad):
+    with pytest.raises(TypeError, match="w must be numbers"):
+        v.as_float_array(bad, "w")
+
+
+def test_shape_and_emptiness():
+    with pytest.raises(ValueError, match="a 1-D vector, got an array of shape"):
+        v.as_float_array([[1.0]], "w", ndim=1)
+    with pytest.raises(ValueError, match="must not be empty"):
+        v.as_float_array([], "w")
+    assert v.as_float_array([], "w", allow_empty=True).size == 0
+
+
+def test_scalar_ranges_name_the_parameter_and_interval():
+    assert v.as_scalar(0, "lam", low=0) == 0.0
+    with pytest.raises(ValueError, match=r"lam must be in \[0, inf\], got -1"):
+        v.as_scalar(-1, "lam", low=0)
+    with pytest.raises(ValueError, match=r"eta must be in \(0, inf\]"):
+        v.as_scalar(0, "eta", low=0, low_open=True)
+    with pytest.raises(ValueError, match="finite"):
+        v.as_scalar(math.nan, "lam")
+    with pytest.raises(TypeError, match="must be a number"):
+        v.as_scalar(True, "lam")
+    with pytest.raises(TypeError):
+        v.as_scalar("1", "lam")
+
+
+def test_p_accepts_inf_and_refuses_zero():
+    assert v.as_p(math.inf) == math.inf
+    assert v.as_p(0.5) == 0.5
+    for bad in (0, -1):
+        with pytest.raises(ValueError, match=r"p must be in \(0"):
+            v.as_p(bad)
+
+
+def test_int_ranges():
+    assert v.as_int(np.int64(3), "d", low=1) == 3
+    with pytest.raises(ValueError, match=r"d must be a whole number in \[1, 20\], got 0"):
+        v.as_int(0, "d", low=1, high=20)
+    with pytest.raises(TypeError):
+        v.as_int(2.5, "d")
+
+
+# --- setup ------------------------------------------------------------------------------
+def test_require_passes_on_this_version_and_explains_an_old_one():
+    assert lessonlib.require("0.1") == lessonlib.__version__
+    with pytest.raises(CourseSetupError, match="make lab"):
+        lessonlib.require("99.0")
+    with pytest.raises(TypeError):
+        lessonlib.require(1.0)
+
+
+def test_setup_is_seeded():
+    a = lessonlib.setup(seed=5).normal(size=3)
+    b = lessonlib.setup(seed=5).normal(size=3)
+    assert np.array_equal(a, b)
+    with pytest.raises(ValueError):
+        lessonlib.setup(seed=-1)
+
+
+# --- live figure ------------------------------------------------------------------------
+def make_live():
+    fig, ax = new_figure()
+    (line,) = ax.plot([0, 1], [0, 1])
+    slope = widgets.FloatSlider(value=1.0, min=0, max=2)
+
+    def update(slope):
+        line.set_ydata([0, slope])
+        return f"slope = {slope:.1f}"
+
+    return LiveFigure(fig, {"slope": slope}, update, title="a line"), slope
+
+
+def test_live_figure_redraws_when_a_control_moves():
+    live, slope = make_live()
+    first = bytes(live.image.value)
+    assert first.startswith(b"\x89PNG")
+    assert live.readout.value == "slope = 1.0"
+    slope.value = 2.0
+    assert bytes(live.image.value) != first
+    assert live.readout.value == "slope = 2.0"
+    assert 0 < live.last_update_seconds < 5
+
+
+def test_live_figure_plain_text_is_stable_and_helpful():
+    live, _ = make_live()
+    assert repr(live) == "Interactive figure: a line. (Run this cell to bring it to life.)"
+    bundle = live._repr_mimebundle_()
+    assert bundle["text/plain"] == repr(live)
+
+
+def test_live_figure_refuses_a_non_figure():
+    with pytest.raises(TypeError, match="matplotlib Figure"):
+        LiveFigure("not a figure", {}, lambda: None, title="x")
+
+
+def test_echo_slider_echoes():
+    w = echo_slider()
+    w.slider.value = 9
+    assert "<b>9</b>" in w.echo.value
+    assert "Run this cell" in repr(w)
+
+
+# --- checks -----------------------------------------------------------------------------
+@exercise
+def check_double(func):
+    got = call_learner(func, 3)
+    if got == 6:
+        return Feedback.ok("Doubling works.")
+    return Feedback.hint(f"double(3) gave {got!r}; expected 6.")
+
+
+def test_check_passes_a_right_answer(capsys):
+    check_double(lambda x: 2 * x)
+    assert capsys.readouterr().out.startswith(PASS)
+
+
+def test_check_hints_on_a_wrong_answer(capsys):
+    check_double(lambda x: x + 2)
+    assert capsys.readouterr().out.startswith(f"{TRY_AGAIN} double(3) gave 5")
+
+
+def test_check_reports_an_unanswered_stub(capsys):
+    check_double(...)
+    assert capsys.readouterr().out.startswith(NOT_ATTEMPTED)
+
+
+def test_check_never_raises_when_the_learner_code_crashes(capsys):
+    def broken(x):
+        return x / 0
+
+    check_double(broken)
+    out = capsys.readouterr().out
+    assert out.startswith(TRY_AGAIN)
+    assert "ZeroDivisionError" in out and "x / 0" in out
+
+
+def test_check_never_raises_when_the_grader_trips(capsys):
+    @exercise
+    def check_len(x):
+        return Feedback.ok() if len(x) == 2 else Feedback.hint("two items")
+
+    check_len(5)  # len() of an int raises inside the grader
+    assert capsys.readouterr().out.startswith(TRY_AGAIN)
+
+
+def test_call_learner_refuses_a_non_function():
+    with pytest.raises(LearnerCodeError, match="expected a function"):
+        call_learner(3)
+
+
+def test_graders_are_reachable_for_tests():
+    assert check_double.grade(lambda x: 2 * x).passed
+    assert not check_double.grade(lambda x: x).passed

@@ -1,0 +1,52 @@
+"""The network guard that the notebook tests rely on really blocks, and lets loopback through."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+GUARD = Path(__file__).resolve().parents[1] / "netguard"
+
+
+def run_guarded(code: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(GUARD))
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_guard_blocks_an_outside_address():
+    result = run_guarded(
+        "import socket\n"
+        "s = socket.socket()\n"
+        "s.settimeout(2)\n"
+        "s.connect(('93.184.216.34', 80))\n"
+    )
+    assert result.returncode != 0
+    assert "blocked a network connection" in result.stderr
+
+
+def test_guard_blocks_name_lookups_of_outside_hosts():
+    result = run_guarded("import urllib.request; urllib.request.urlopen('http://example.com', timeout=2)")
+    assert result.returncode != 0
+    assert "blocked a network connection" in result.stderr
+
+
+def test_guard_lets_loopback_through():
+    result = run_guarded(
+        "import socket\n"
+        "srv = socket.socket(); srv.bind(('127.0.0.1', 0)); srv.listen(1)\n"
+        "c = socket.create_connection(('localhost', srv.getsockname()[1]), timeout=2)\n"
+        "print('connected', socket.NETGUARD_ACTIVE)\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "connected True" in result.stdout
+
+
+def test_the_test_run_itself_is_guarded():
+    # make test puts the guard on PYTHONPATH; without it, notebooks could reach the network
+    # unnoticed, so a run without the guard must fail rather than pass quietly.
+    import socket
+
+    assert getattr(socket, "NETGUARD_ACTIVE", False), (
+        "run the tests through `make test`, which puts tests/netguard on PYTHONPATH"
+    )
