@@ -129,7 +129,7 @@ def source_drift(stem: str) -> list[str]:
     b = [(c.cell_type, c.source, dict(c.metadata)) for c in fresh.cells]
     if len(a) != len(b):
         return [f"{stem}: {len(a)} stored cells vs {len(b)} in the source"]
-    return [f"{stem}: cell {i} differs from the source" for i, (x, y) in enumerate(zip(a, b))
+    return [f"{stem}: cell {i} differs from the source" for i, (x, y) in enumerate(zip(a, b, strict=True))
             if x != y]
 
 

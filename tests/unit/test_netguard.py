@@ -26,7 +26,9 @@ def test_guard_blocks_an_outside_address():
 
 
 def test_guard_blocks_name_lookups_of_outside_hosts():
-    result = run_guarded("import urllib.request; urllib.request.urlopen('http://example.com', timeout=2)")
+    result = run_guarded(
+        "import urllib.request; urllib.request.urlopen('http://example.com', timeout=2)"
+    )
     assert result.returncode != 0
     assert "blocked a network connection" in result.stderr
 
