@@ -29,9 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 matplotlib.use("Agg")
 
-import notebooks as nbtool  # noqa: E402
-
 import lessonlib.widgets  # noqa: E402
+import notebooks as nbtool  # noqa: E402
 from lessonlib.widgets.live import LiveFigure  # noqa: E402
 
 TIME_BUDGET = {"07": 120.0}

@@ -44,6 +44,20 @@ def require(minimum: str) -> str:
     return __version__
 
 
+def _enable_inline_figures() -> None:
+    # lessonlib builds figures without pyplot, and nothing else imports pyplot, so IPython
+    # would show a returned Figure only as text ("<Figure size ...>"). Registering the
+    # inline backend's formatters makes it render as an image.
+    try:
+        from IPython import get_ipython
+        from matplotlib_inline.backend_inline import configure_inline_support
+    except ImportError:  # plain Python: nothing to display into
+        return
+    shell = get_ipython()
+    if shell is not None:
+        configure_inline_support(shell, "inline")
+
+
 def setup(seed: int = 0) -> np.random.Generator:
     """Apply the course's plotting style and return a seeded random generator.
 
@@ -67,5 +81,6 @@ def setup(seed: int = 0) -> np.random.Generator:
     from lessonlib.plots.style import apply_style
 
     apply_style()
+    _enable_inline_figures()
     np.set_printoptions(precision=4, suppress=True, linewidth=100)
     return np.random.default_rng(int(seed))

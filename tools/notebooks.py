@@ -129,8 +129,8 @@ def source_drift(stem: str) -> list[str]:
     b = [(c.cell_type, c.source, dict(c.metadata)) for c in fresh.cells]
     if len(a) != len(b):
         return [f"{stem}: {len(a)} stored cells vs {len(b)} in the source"]
-    return [f"{stem}: cell {i} differs from the source" for i, (x, y) in enumerate(zip(a, b, strict=True))
-            if x != y]
+    pairs = enumerate(zip(a, b, strict=True))
+    return [f"{stem}: cell {i} differs from the source" for i, (x, y) in pairs if x != y]
 
 
 def main(argv: list[str]) -> int:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import nbformat
-import notebooks as nbtool
 import pytest
 
+import notebooks as nbtool
 from lessonlib.checks.core import NOT_ATTEMPTED, PASS, TRY_AGAIN
 
 STEMS = [s for s in nbtool.stems() if nbtool.solutions(s)]

@@ -186,3 +186,18 @@ def test_call_learner_refuses_a_non_function():
 def test_graders_are_reachable_for_tests():
     assert check_double.grade(lambda x: 2 * x).passed
     assert not check_double.grade(lambda x: x).passed
+
+
+def test_setup_makes_returned_figures_render_as_images():
+    # Regression: without the inline formatters a lessonlib Figure showed as bare text.
+    import nbformat
+    import notebooks as nbtool
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import lessonlib\nlessonlib.setup()\nfrom lessonlib.plots import new_figure\n"
+        "fig, ax = new_figure()\nfig"
+    )])
+    nb.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                  "language": "python"}}
+    nbtool.execute(nb)
+    assert "image/png" in nb.cells[0].outputs[0]["data"]
