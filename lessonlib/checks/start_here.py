@@ -1,0 +1,95 @@
+"""Check for the one demonstration exercise of notebook 00: counting non-zero entries."""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+from lessonlib.checks.core import Feedback, exercise
+
+__all__ = ["DEMO_VECTOR", "check_nonzero_count"]
+
+#: The vector the exercise asks about.
+DEMO_VECTOR: tuple[int, ...] = (0, 3, 0, 0, -1)
+
+_ASK = f"Count the entries of {list(DEMO_VECTOR)} that are different from 0."
+
+
+@exercise
+def check_nonzero_count(answer: object) -> Feedback:
+    """Grade the learner's count of the non-zero entries of ``[0, 3, 0, 0, -1]``.
+
+    Any number equal to 2 passes (``2``, ``2.0``, ``np.int64(2)``, the result of
+    ``np.count_nonzero``); the usual slips get a hint that names the slip.
+
+    Parameters
+    ----------
+    answer : object
+        The learner's count.
+
+    Examples
+    --------
+    >>> check_nonzero_count(2)
+    ✅ Correct. Two entries, 3 and -1, are not 0, so this vector has 2 non-zeros (its L0 "norm").
+    >>> check_nonzero_count(5)
+    ❌ Not yet. 5 is the length of the vector: you counted every entry, zeros included. Count only the entries that are not 0.
+    >>> check_nonzero_count.grade(3).passed
+    False
+    """  # noqa: E501
+    if isinstance(answer, (str, bytes)):
+        text = answer.strip() if isinstance(answer, str) else answer
+        return Feedback.hint(
+            f"you wrote the text {text!r}. Write the count as a number, without quotes "
+            "(for example `nonzeros = 7`)."
+        )
+    if isinstance(answer, (bool, np.bool_)):
+        return Feedback.hint(
+            f"{answer} is a yes/no value, not a count. The answer is a whole number. " + _ASK
+        )
+    if isinstance(answer, (list, tuple, np.ndarray)):
+        try:
+            arr = np.asarray(answer)
+        except ValueError:  # a ragged list
+            return Feedback.hint("answer with one number (a count), not a list.")
+        if arr.size == 1 and arr.dtype.kind in "iuf":
+            return check_nonzero_count.grade(arr.item())
+        if arr.dtype == bool:
+            return Feedback.hint(
+                "this is a mask of True/False values, one per entry. The question asks how "
+                "many entries are non-zero: count the True values (for example with `sum`)."
+            )
+        if arr.dtype.kind in "iuf" and sorted(arr.ravel().tolist()) == [-1, 3]:
+            return Feedback.hint(
+                "you listed the non-zero entries themselves. The question asks *how many* "
+                "there are: one number."
+            )
+        return Feedback.hint(f"answer with one number (a count), not a {type(answer).__name__}.")
+    if not isinstance(answer, (numbers.Real, np.number)):
+        return Feedback.hint(
+            f"answer with one number (a count), not a {type(answer).__name__}. " + _ASK
+        )
+    value = float(answer)
+    if value == 2:
+        return Feedback.ok(
+            'Two entries, 3 and -1, are not 0, so this vector has 2 non-zeros (its L0 "norm").'
+        )
+    if not np.isfinite(value):
+        return Feedback.hint(f"{value} is not a count. " + _ASK)
+    if value != round(value):
+        return Feedback.hint(f"a count is a whole number, and {value:g} is not. " + _ASK)
+    hints = {
+        5: "5 is the length of the vector: you counted every entry, zeros included. "
+        "Count only the entries that are not 0.",
+        3: "3 is the number of zeros. The question asks for the entries that are *not* 0.",
+        1: "did you skip the -1? A negative weight is non-zero too: only an exact 0 "
+        "does not count.",
+        4: "4 is the sum of the sizes |3| + |-1| (the L1 norm), not a count. "
+        "Each non-zero entry counts 1, whatever its size.",
+        0: "the vector does have non-zero entries: 3 and -1 are not 0.",
+    }
+    if value in hints:
+        return Feedback.hint(hints[int(value)])
+    if value < 0:
+        return Feedback.hint("a count cannot be negative. " + _ASK)
+    return Feedback.hint(f"{value:g} is not the count. " + _ASK)
