@@ -5,8 +5,9 @@ an unfinished ``...`` all become a sentence saying what is wrong. Each check wra
 a *grader*, a pure function returning :class:`Feedback`, which the unit tests call
 directly (``check_xxx.grade(answer)``).
 
-Checks for one notebook live in one module named for its topic and are all
-re-exported here, so a notebook imports them with ``from lessonlib.checks import ...``.
+Checks for one notebook live in one module named for its topic; a notebook imports
+them from that module (``from lessonlib.checks.sparse_features import ...``), so the
+name in the notebook leads straight to the file.
 """
 
 from lessonlib.checks.core import (
