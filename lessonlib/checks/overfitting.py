@@ -1,0 +1,279 @@
+"""Checks for notebook 06, "Sparsity against over-fitting".
+
+Each ``check_xxx`` prints a pass or a specific hint and never raises; its pure
+grader is ``check_xxx.grade`` (returns a :class:`Feedback`) for the tests.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+from lessonlib.checks.core import Feedback, call_learner, exercise, is_unanswered
+from lessonlib.overfitting import LambdaSweep, min_l1_fit, parts_toy
+
+__all__ = ["check_best_lambda", "check_dense_winner", "check_l1_part", "check_prune"]
+
+
+def _is_number(x: object) -> bool:
+    return isinstance(x, (numbers.Real, np.generic)) and not isinstance(x, (bool, np.bool_))
+
+
+@exercise
+def check_l1_part(answer: object) -> Feedback:
+    """Which part does the minimum-L1 model of the default toy rely on?
+
+    Accepts the part's column index or its name.
+
+    Examples
+    --------
+    >>> toy = parts_toy()
+    >>> check_l1_part.grade(toy.common_part).passed
+    True
+    >>> check_l1_part.grade("Antenna").passed
+    True
+    >>> check_l1_part.grade("part 01").passed
+    False
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered("the index or the name of the part")
+    toy = parts_toy()
+    w1 = min_l1_fit(toy.X_train, toy.y_train)
+    right = int(np.flatnonzero(w1)[0])
+    name = toy.part_names[right]
+    ok = Feedback.ok(f"The minimum-L1 model puts all its weight on the {name!r}, the one part "
+                     "every robot shares.")
+    if isinstance(answer, str):
+        text = answer.strip().strip("'\"").lower()
+        if text == name.lower():
+            return ok
+        if text not in {n.lower() for n in toy.part_names}:
+            return Feedback.hint(f"{answer!r} is not one of the part names; they are in "
+                                 "`toy.part_names`. Give a name from there, or its index.")
+        return _wrong_part([n.lower() for n in toy.part_names].index(text), toy, w1)
+    if isinstance(answer, (bool, np.bool_)):
+        return Feedback.hint("give the part's index (a whole number) or its name, not True/False.")
+    if _is_number(answer):
+        x = float(answer)
+        if x != int(x):
+            return Feedback.hint(
+                f"{answer} is not a whole number. If it is a weight's value, the question asks "
+                "*which* part carries it: its position in the weight vector "
+                "(`np.flatnonzero(w_l1)`) or its name.")
+        if not 0 <= int(x) < len(toy.part_names):
+            return Feedback.hint(f"there are {len(toy.part_names)} parts, numbered 0 to "
+                                 f"{len(toy.part_names) - 1}; {int(x)} is outside that range.")
+        if int(x) == right:
+            return ok
+        return _wrong_part(int(x), toy, w1)
+    return Feedback.hint(f"give one part: its index (a whole number) or its name (a string), "
+                         f"not a {type(answer).__name__}.")
+
+
+def _wrong_part(j: int, toy, w1: np.ndarray) -> Feedback:
+    carried = np.flatnonzero(toy.X_train[:, j])
+    if carried.size == 0:
+        who = "no training item carries it"
+    elif carried.size == 1:
+        who = f"only {toy.item_names[carried[0]]} carries it"
+    else:
+        who = f"{carried.size} training items carry it"
+    return Feedback.hint(
+        f"the minimum-L1 weight of {toy.part_names[j]!r} is {w1[j]:g} ({who}). "
+        "Look for the single entry of `w_l1` that is not zero: `np.flatnonzero(w_l1)`.")
+
+
+# --------------------------------------------------------------------------- pruning
+
+
+def _stub(w, k):
+    ...
+
+
+def _is_stub(func: object) -> bool:
+    """True for a function whose body is still only ``...`` (the unsolved exercise)."""
+    code = getattr(func, "__code__", None)
+    return code is not None and code.co_code == _stub.__code__.co_code and (
+        code.co_consts == _stub.__code__.co_consts)
+
+
+def _prune_cases() -> list[tuple[np.ndarray, int]]:
+    rng = np.random.default_rng(6)
+    cases = [(np.array([0.5, -3.0, 0.1, 2.0]), 2), (np.array([-5.0, 1.0, 2.0]), 1)]
+    for d, k in ((10, 3), (25, 0), (25, 25), (40, 7)):
+        # Distinct magnitudes, mixed signs: the right answer is unique.
+        mags = rng.permutation(np.linspace(0.1, 4.0, d))
+        cases.append((mags * rng.choice([-1.0, 1.0], size=d), k))
+    return cases
+
+
+def _top_k(w: np.ndarray, k: int) -> np.ndarray:
+    out = np.zeros_like(w)
+    keep = np.argsort(-np.abs(w))[:k]
+    out[keep] = w[keep]
+    return out
+
+
+@exercise
+def check_prune(prune: object) -> Feedback:
+    """Grade ``prune(w, k)``: keep the ``k`` largest-magnitude weights, zero the rest.
+
+    Examples
+    --------
+    >>> def prune(w, k):
+    ...     w = np.asarray(w, dtype=float)
+    ...     out = np.zeros_like(w)
+    ...     keep = np.argsort(np.abs(w))[::-1][:k]
+    ...     out[keep] = w[keep]
+    ...     return out
+    >>> check_prune.grade(prune).passed
+    True
+    >>> print(check_prune.grade(lambda w, k: np.sort(w)[-k:]).message[:40])
+    prune([ 0.5 -3.   0.1  2. ], 2) returned
+    """
+    if is_unanswered(prune) or _is_stub(prune):
+        return Feedback.unanswered("the body of `prune`")
+    if not callable(prune):
+        return Feedback.hint(f"`prune` must be a function `prune(w, k)`, got "
+                             f"{type(prune).__name__}.")
+    for w, k in _prune_cases():
+        given = w.copy()
+        out = call_learner(prune, given, k)
+        shown = f"prune({np.array2string(w[:6], precision=2)}{'...' if w.size > 6 else ''}, {k})"
+        if out is None:
+            return Feedback.hint(f"{shown} returned None: does your function end with `return`?")
+        if not np.array_equal(given, w):
+            return Feedback.hint(f"{shown} changed the `w` it was given. Work on a copy "
+                                 "(`out = np.zeros_like(w)` or `w.copy()`), so the original "
+                                 "model stays intact.")
+        try:
+            got = np.asarray(out, dtype=float)
+        except (TypeError, ValueError):
+            return Feedback.hint(f"{shown} returned {type(out).__name__}, not an array of numbers.")
+        if got.shape != w.shape:
+            return Feedback.hint(
+                f"{shown} returned shape {got.shape}; it must keep the shape {w.shape}, "
+                "with zeros in place of the removed weights (positions matter: they say "
+                "which feature a weight belongs to).")
+        want = _top_k(w, k)
+        if np.array_equal(got, want):
+            continue
+        n_kept = int(np.count_nonzero(got))
+        if n_kept != k:
+            return Feedback.hint(f"{shown} kept {n_kept} non-zero weights; it should keep "
+                                 f"exactly k = {k}.")
+        kept = got != 0
+        if not np.allclose(got[kept], w[kept]):
+            return Feedback.hint(f"{shown} changed the values it kept (signs included); a kept "
+                                 "weight keeps its value, only the others become 0.")
+        if k and np.array_equal(kept, _top_k_signed(w, k) != 0):
+            return Feedback.hint(f"{shown} kept the largest *signed* values, so a big negative "
+                                 "weight was removed. Rank by magnitude: `np.abs(w)`.")
+        smallest = np.zeros(w.size, dtype=bool)
+        smallest[np.argsort(np.abs(w))[:k]] = True
+        if k and np.array_equal(kept, smallest):
+            return Feedback.hint(f"{shown} kept the *smallest* weights; pruning keeps the "
+                                 "largest magnitudes (sort in descending order).")
+        return Feedback.hint(f"{shown} returned {np.array2string(got[:6], precision=2)}..., "
+                             f"but the {k} weights of largest magnitude are at positions "
+                             f"{sorted(np.flatnonzero(want).tolist())[:8]}.")
+    return Feedback.ok("Your pruning keeps the k largest magnitudes, signs intact, and "
+                       "leaves the original untouched.")
+
+
+def _top_k_signed(w: np.ndarray, k: int) -> np.ndarray:
+    out = np.zeros_like(w)
+    keep = np.argsort(-w)[:k]
+    out[keep] = w[keep]
+    return out
+
+
+# --------------------------------------------------------------------------- best lambda
+
+
+@exercise
+def check_best_lambda(answer: object, sweep: object) -> Feedback:
+    """Grade the lambda with the lowest held-out (validation) error of ``sweep``.
+
+    Examples
+    --------
+    >>> from lessonlib.overfitting import lasso_sweep, regression_task
+    >>> sweep = lasso_sweep(regression_task(seed=0), n_lambdas=20)
+    >>> check_best_lambda.grade(float(sweep.lambdas[sweep.best]), sweep).passed
+    True
+    >>> check_best_lambda.grade(float(sweep.lambdas[-1]), sweep).passed
+    False
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered("the value of lambda")
+    if not isinstance(sweep, LambdaSweep):
+        return Feedback.hint("pass the sweep too: `check_best_lambda(best_lambda, sweep)`.")
+    if isinstance(answer, np.ndarray) and answer.size == 1:
+        answer = answer.item()
+    if not _is_number(answer):
+        return Feedback.hint(f"give one number, the value of lambda, not a "
+                             f"{type(answer).__name__}.")
+    lam = sweep.lambdas
+    x = float(answer)
+    best = sweep.best
+    near = np.isclose(lam, x, rtol=1e-6, atol=0)
+    if not near.any():
+        if float(x).is_integer() and 0 <= int(x) < lam.size:
+            if int(x) == best:
+                return Feedback.hint(f"{int(x)} is the *position* of the best lambda in "
+                                     "`sweep.lambdas`; give the value, `sweep.lambdas[i]`.")
+            return Feedback.hint(f"{int(x)} looks like a position in `sweep.lambdas`, and not "
+                                 "the right one. Use `np.argmin(sweep.val_mse)`, then "
+                                 "`sweep.lambdas[i]`.")
+        return Feedback.hint(f"{x:g} is not one of the lambdas of the sweep (from {lam.min():.3g} "
+                             f"to {lam.max():.3g}); pick one of `sweep.lambdas`.")
+    i = int(np.flatnonzero(near)[0])
+    if sweep.val_mse[i] <= sweep.val_mse[best] * (1 + 1e-12):
+        return Feedback.ok(f"lambda = {lam[i]:.3g} gives the lowest held-out error, "
+                           f"{sweep.val_mse[i]:.3g}, with {int(sweep.n_nonzero[i])} non-zero "
+                           "weights.")
+    if i == int(np.argmin(sweep.train_mse)):
+        return Feedback.hint(f"lambda = {lam[i]:.3g} has the lowest *training* error. Training "
+                             "error keeps falling as the penalty weakens; that is memorising. "
+                             "Use `sweep.val_mse`.")
+    if i == int(np.argmax(sweep.val_mse)):
+        return Feedback.hint(f"lambda = {lam[i]:.3g} has the *highest* held-out error; you "
+                             "want the lowest (`np.argmin`).")
+    return Feedback.hint(f"at lambda = {lam[i]:.3g} the held-out error is "
+                         f"{sweep.val_mse[i]:.3g}, but some lambda does better. Find the "
+                         "smallest entry of `sweep.val_mse` with `np.argmin`.")
+
+
+# --------------------------------------------------------------------------- dense truth
+
+
+_SYNONYMS = {"l1": "L1", "lasso": "L1", "l2": "L2", "ridge": "L2"}
+
+
+@exercise
+def check_dense_winner(answer: object) -> Feedback:
+    """Predict which penalty has the lower held-out error when the truth is dense.
+
+    Examples
+    --------
+    >>> check_dense_winner.grade("ridge").passed
+    True
+    >>> check_dense_winner.grade("L1").passed
+    False
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered('"L1" or "L2"')
+    if not isinstance(answer, str):
+        return Feedback.hint(f'answer with a string, "L1" or "L2", not a '
+                             f"{type(answer).__name__}.")
+    key = "".join(answer.lower().split()).strip("'\".")
+    if key not in _SYNONYMS:
+        return Feedback.hint(f'{answer!r} is neither "L1" nor "L2".')
+    if _SYNONYMS[key] == "L2":
+        return Feedback.ok("With many small true effects, L2 keeps every feature and shrinks "
+                           "them all a little, which matches the world; L1 must drop most of "
+                           "them. Run the next cells to see it measured.")
+    return Feedback.hint("L1 bets that most true weights are exactly zero. Here every weight "
+                         "is non-zero but small: zeroing most of them throws away real signal. "
+                         "Which penalty keeps every feature while still shrinking?")

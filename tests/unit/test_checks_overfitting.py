@@ -1,0 +1,220 @@
+"""Tests for lessonlib.checks.overfitting: accept every right answer, hint at wrong ones."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lessonlib.checks.core import NOT_ATTEMPTED, PASS, TRY_AGAIN
+from lessonlib.checks.overfitting import (
+    check_best_lambda,
+    check_dense_winner,
+    check_l1_part,
+    check_prune,
+)
+from lessonlib.overfitting import lasso_sweep, min_l1_fit, parts_toy, regression_task
+
+
+@pytest.fixture(scope="module")
+def toy():
+    return parts_toy()
+
+
+@pytest.fixture(scope="module")
+def sweep():
+    return lasso_sweep(regression_task(seed=0), n_lambdas=40)
+
+
+# --------------------------------------------------------------------------- l1-part
+
+
+def test_l1_part_accepts_index_and_name_in_any_form(toy):
+    w1 = min_l1_fit(toy.X_train, toy.y_train)
+    i = int(np.flatnonzero(w1)[0])
+    for answer in (i, np.int64(i), float(i), np.flatnonzero(w1)[0], "antenna", " Antenna ",
+                   "'antenna'", toy.part_names[i]):
+        assert check_l1_part.grade(answer).passed, answer
+
+
+def test_l1_part_rejects_other_parts_with_a_hint(toy):
+    robot_accessory = int(np.flatnonzero(toy.X_train[0])[0])
+    if robot_accessory == toy.common_part:
+        robot_accessory = int(np.flatnonzero(toy.X_train[0])[1])
+    fb = check_l1_part.grade(robot_accessory)
+    assert not fb.passed and "robot 1" in fb.message and "flatnonzero" in fb.message
+    fb = check_l1_part.grade(toy.part_names[robot_accessory])
+    assert not fb.passed and "robot 1" in fb.message
+    assert "outside" in check_l1_part.grade(500).message
+    assert "not one of the part names" in check_l1_part.grade("wheel").message
+    assert "whole number" in check_l1_part.grade(0.98).message
+    assert not check_l1_part.grade(True).passed
+    assert not check_l1_part.grade([toy.common_part]).passed
+
+
+# --------------------------------------------------------------------------- prune
+
+
+def prune_argsort(w, k):
+    w = np.asarray(w, dtype=float)
+    out = np.zeros_like(w)
+    keep = np.argsort(np.abs(w))[::-1][:k]
+    out[keep] = w[keep]
+    return out
+
+
+def prune_threshold(w, k):
+    w = np.array(w, dtype=float)
+    if k == 0:
+        return np.zeros_like(w)
+    cut = np.sort(np.abs(w))[-k]
+    w[np.abs(w) < cut] = 0
+    return w
+
+
+def prune_loop(w, k):
+    order = sorted(range(len(w)), key=lambda i: -abs(w[i]))
+    return [w[i] if i in order[:k] else 0.0 for i in range(len(w))]
+
+
+def prune_argpartition(w, k):
+    out = np.zeros(len(w))
+    if k:
+        idx = np.argpartition(-np.abs(w), k - 1)[:k]
+        out[idx] = np.asarray(w)[idx]
+    return out
+
+
+@pytest.mark.parametrize("func", [prune_argsort, prune_threshold, prune_loop, prune_argpartition])
+def test_prune_accepts_every_correct_implementation(func):
+    fb = check_prune.grade(func)
+    assert fb.passed, fb.message
+
+
+def _signed(w, k):
+    out = np.zeros_like(w)
+    keep = np.argsort(-w)[:k]
+    out[keep] = w[keep]
+    return out
+
+
+def _smallest(w, k):
+    out = np.zeros_like(w)
+    keep = np.argsort(np.abs(w))[:k]
+    out[keep] = w[keep]
+    return out
+
+
+def _in_place(w, k):
+    w[np.argsort(np.abs(w))[: len(w) - k]] = 0
+    return w
+
+
+def _one_too_many(w, k):
+    return prune_argsort(w, min(k + 1, len(w)))
+
+
+def _abs_values(w, k):
+    return np.abs(prune_argsort(w, k))
+
+
+def _only_kept(w, k):
+    return w[np.argsort(-np.abs(w))[:k]]
+
+
+def _no_return(w, k):
+    prune_argsort(w, k)
+
+
+def _crashes(w, k):
+    raise RuntimeError("oops")
+
+
+@pytest.mark.parametrize(
+    "func, words",
+    [
+        (_signed, "magnitude"),
+        (_smallest, "smallest"),
+        (_in_place, "copy"),
+        (_one_too_many, "exactly k"),
+        (_abs_values, "signs"),
+        (_only_kept, "shape"),
+        (_no_return, "return"),
+        (_crashes, "RuntimeError"),
+        ("prune", "function"),
+    ],
+)
+def test_prune_rejects_typical_mistakes_with_specific_hints(func, words, capsys):
+    check_prune(func)  # the printing check never raises, even when the learner's code does
+    out = capsys.readouterr().out
+    assert out.startswith(TRY_AGAIN)
+    assert words in out, out
+
+
+def test_prune_stub_is_not_attempted(capsys):
+    def prune(w, k):
+        ...
+
+    check_prune(prune)
+    assert capsys.readouterr().out.startswith(NOT_ATTEMPTED)
+
+
+# --------------------------------------------------------------------------- best lambda
+
+
+def test_best_lambda_accepts_the_value_in_any_numeric_form(sweep):
+    lam = sweep.lambdas[int(np.argmin(sweep.val_mse))]
+    for answer in (lam, float(lam), np.array([lam]), float(f"{lam:.10g}")):
+        assert check_best_lambda.grade(answer, sweep).passed
+
+
+def test_best_lambda_rejects_typical_mistakes(sweep):
+    best = sweep.best
+    fb = check_best_lambda.grade(best, sweep)
+    assert not fb.passed and "position" in fb.message
+    train_best = sweep.lambdas[int(np.argmin(sweep.train_mse))]
+    fb = check_best_lambda.grade(train_best, sweep)
+    assert not fb.passed and "training" in fb.message
+    worst = sweep.lambdas[int(np.argmax(sweep.val_mse))]
+    fb = check_best_lambda.grade(worst, sweep)
+    assert not fb.passed and "highest" in fb.message
+    other = sweep.lambdas[best + 3]
+    fb = check_best_lambda.grade(other, sweep)
+    assert not fb.passed and "argmin" in fb.message
+    assert "not one of the lambdas" in check_best_lambda.grade(123.4, sweep).message
+    assert "one number" in check_best_lambda.grade("0.1", sweep).message
+    assert "pass the sweep" in check_best_lambda.grade(0.1, None).message
+
+
+def test_best_lambda_unanswered(sweep, capsys):
+    check_best_lambda(..., sweep)
+    assert capsys.readouterr().out.startswith(NOT_ATTEMPTED)
+
+
+# --------------------------------------------------------------------------- dense winner
+
+
+@pytest.mark.parametrize("answer", ["L2", "l2", " L2 ", "ridge", "Ridge", "'L2'"])
+def test_dense_winner_accepts(answer):
+    assert check_dense_winner.grade(answer).passed
+
+
+@pytest.mark.parametrize("answer, words", [("L1", "non-zero but small"), ("lasso", "L1 bets"),
+                                           ("both", "neither"), (2, "string")])
+def test_dense_winner_rejects_with_hint(answer, words):
+    fb = check_dense_winner.grade(answer)
+    assert not fb.passed and words in fb.message
+
+
+# --------------------------------------------------------------------------- never raise
+
+
+@pytest.mark.parametrize("garbage", [None, ..., {}, [1, 2], np.zeros((2, 2)), object(), "x"])
+def test_no_check_ever_raises(garbage, sweep, capsys):
+    check_l1_part(garbage)
+    check_prune(garbage)
+    check_best_lambda(garbage, sweep)
+    check_dense_winner(garbage)
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 4
+    assert all(line.startswith((TRY_AGAIN, NOT_ATTEMPTED)) for line in out)
+    assert not any(line.startswith(PASS) for line in out)

@@ -1,0 +1,307 @@
+"""Tests for lessonlib.overfitting: the parts toy, sweeps, dense vs sparse, four routes."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.linear_model import Lasso, Ridge
+
+from lessonlib import overfitting as of
+
+# --------------------------------------------------------------------------- helpers
+
+
+def test_count_exact_zeros_counts_only_exact_zeros():
+    assert of.count_exact_zeros([0.0, -0.0, 1e-300, 5e-324, 3.0]) == 2
+    assert of.count_exact_zeros(np.zeros((2, 3))) == 6
+
+
+def test_mse_matches_definition():
+    rng = np.random.default_rng(0)
+    X, y, w = rng.normal(size=(7, 3)), rng.normal(size=7), rng.normal(size=3)
+    assert of.mse(X, y, w) == pytest.approx(np.mean((y - X @ w) ** 2))
+
+
+@pytest.mark.parametrize(
+    "call, match",
+    [
+        (lambda: of.mse([[1.0, 2.0]], [1.0, 2.0], [1.0, 1.0]), "rows"),
+        (lambda: of.mse([[1.0, 2.0]], [1.0], [1.0]), "w has 1 entries"),
+        (lambda: of.min_l2_fit([1.0, 2.0], [1.0]), "X must be a 2-D matrix"),
+        (lambda: of.min_l1_fit([[1.0, np.nan]], [1.0]), "NaN"),
+        (lambda: of.parts_toy(n_per_class=0), "n_per_class"),
+        (lambda: of.parts_toy(seed=-1), "seed"),
+        (lambda: of.regression_task(n_informative=200, n_features=100), "n_informative"),
+        (lambda: of.regression_task(signal=0.0), "signal"),
+        (lambda: of.magnitude_prune([1.0, 2.0], 3), "k must be"),
+        (lambda: of.dropout_fit(np.eye(2), [1.0, 2.0], drop=1.0), "drop"),
+        (lambda: of.ridge_fit(np.eye(2), [1.0, 2.0], -1.0), "lam"),
+        (lambda: of.lasso_sweep(of.regression_task(), lambdas=[0.1, -1.0]), "lambdas"),
+        (lambda: of.dense_vs_sparse(seeds=[]), "seeds"),
+    ],
+)
+def test_bad_inputs_raise_value_error_naming_the_parameter(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
+def test_type_errors_are_clear():
+    with pytest.raises(TypeError, match="RegressionTask"):
+        of.lasso_sweep("not a task")
+    with pytest.raises(TypeError, match="seed"):
+        of.parts_toy(seed=1.5)
+    with pytest.raises(TypeError, match="numbers"):
+        of.min_l2_fit("abc", [1.0])
+
+
+def test_min_l1_fit_reports_an_inconsistent_system():
+    with pytest.raises(ValueError, match="no exact solution"):
+        of.min_l1_fit([[1.0, 0.0], [1.0, 0.0]], [1.0, 2.0])
+
+
+# --------------------------------------------------------------------------- the parts toy
+
+
+@pytest.mark.parametrize("seed", [0, 1, 7])
+def test_parts_toy_structure(seed):
+    toy = of.parts_toy(n_per_class=5, own_parts=6, n_new_per_class=3, seed=seed)
+    X, y, c = toy.X_train, toy.y_train, toy.common_part
+    assert toy.part_names[c] == "antenna"
+    assert len(set(toy.part_names)) == X.shape[1]
+    # The antenna: every robot, no other character, in training and in the new items.
+    np.testing.assert_array_equal(X[:, c], y)
+    np.testing.assert_array_equal(toy.X_test[:, c], toy.y_test)
+    # Every item carries its own parts; apart from the antenna no part is shared in training.
+    assert np.all(X.sum(axis=1) == np.where(y == 1, 7, 6))
+    others = np.delete(X, c, axis=1)
+    assert others.sum(axis=0).max() == 1
+    # New robots carry only parts no training item carries.
+    seen = X.any(axis=0)
+    for row in toy.X_test[toy.y_test == 1]:
+        parts = np.flatnonzero(row)
+        assert set(parts) - {c} and not seen[np.setdiff1d(parts, [c])].any()
+
+
+def test_parts_toy_is_seeded():
+    a, b = of.parts_toy(seed=3), of.parts_toy(seed=3)
+    np.testing.assert_array_equal(a.X_test, b.X_test)
+    assert a.common_part == b.common_part
+    positions = {of.parts_toy(seed=s).common_part for s in range(6)}
+    assert len(positions) > 1  # the antenna's column really is shuffled
+
+
+@pytest.mark.parametrize("n, k", [(5, 6), (5, 3), (4, 9), (3, 2)])
+def test_min_l2_fit_on_toy_matches_the_derivation(n, k):
+    # By symmetry the antenna gets c and each robot accessory u with c = n*u (Lagrange:
+    # the antenna sits in n equations) and c + k*u = 1, so c = n/(n+k), u = 1/(n+k).
+    toy = of.parts_toy(n_per_class=n, own_parts=k, seed=0)
+    w = of.min_l2_fit(toy.X_train, toy.y_train)
+    assert w[toy.common_part] == pytest.approx(n / (n + k))
+    robot_parts = np.flatnonzero(toy.X_train[:n].sum(axis=0))
+    acc = np.setdiff1d(robot_parts, [toy.common_part])
+    np.testing.assert_allclose(w[acc], 1 / (n + k))
+    assert np.count_nonzero(w) == 1 + n * k  # others' parts and unseen parts: exactly 0
+    # New robots score n/(n+k): misclassified exactly when k > n.
+    new_robots = toy.X_test[toy.y_test == 1]
+    expected = 0 if k > n else 1
+    assert np.all(of.classify(new_robots, w) == expected)
+
+
+@pytest.mark.parametrize("seed", [0, 2])
+def test_min_l1_fit_on_toy_uses_only_the_antenna(seed):
+    toy = of.parts_toy(seed=seed)
+    w1 = of.min_l1_fit(toy.X_train, toy.y_train)
+    w2 = of.min_l2_fit(toy.X_train, toy.y_train)
+    np.testing.assert_array_equal(np.flatnonzero(w1), [toy.common_part])
+    assert w1[toy.common_part] == pytest.approx(1.0)
+    assert of.accuracy(toy.X_train, toy.y_train, w1) == 1.0
+    assert of.accuracy(toy.X_train, toy.y_train, w2) == 1.0
+    assert of.accuracy(toy.X_test, toy.y_test, w1) == 1.0
+    assert of.accuracy(toy.X_test, toy.y_test, w2) < 1.0
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 6), st.integers(1, 8), st.integers(0, 10_000))
+def test_min_norm_fits_are_exact_and_minimal(n, extra, seed):
+    rng = np.random.default_rng(seed)
+    d = n + extra
+    X, y = rng.normal(size=(n, d)), rng.normal(size=n)
+    w2, w1 = of.min_l2_fit(X, y), of.min_l1_fit(X, y)
+    np.testing.assert_allclose(X @ w2, y, atol=1e-8)
+    np.testing.assert_allclose(X @ w1, y, atol=1e-6)
+    w0, N = of.exact_fit_family(X, y)
+    other = w0 + N @ rng.normal(size=N.shape[1])
+    np.testing.assert_allclose(X @ other, y, atol=1e-8)
+    assert np.linalg.norm(w2) <= np.linalg.norm(other) + 1e-9
+    assert np.abs(w1).sum() <= np.abs(other).sum() + 1e-7
+    assert np.abs(w1).sum() <= np.abs(w2).sum() + 1e-7
+    assert np.count_nonzero(w1) <= n  # a vertex of the linear programme
+
+
+def test_exact_fit_family_dimension_and_orthonormality():
+    toy = of.parts_toy()
+    w0, N = of.exact_fit_family(toy.X_train, toy.y_train)
+    assert N.shape == (97, 97 - 10)
+    np.testing.assert_allclose(N.T @ N, np.eye(N.shape[1]), atol=1e-10)
+    np.testing.assert_allclose(toy.X_train @ N, 0, atol=1e-10)
+
+
+def test_classify_and_accuracy():
+    X = [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+    np.testing.assert_array_equal(of.classify(X, [0.6, 0.4]), [1, 0, 1])
+    np.testing.assert_array_equal(of.classify(X, [0.6, 0.4], threshold=0.7), [0, 0, 1])
+    assert of.accuracy(X, [1, 1, 1], [0.6, 0.4]) == pytest.approx(2 / 3)
+
+
+# --------------------------------------------------------------------------- regression tasks
+
+
+def test_regression_task_shapes_support_and_signal():
+    t = of.regression_task(n_train=30, n_features=40, n_informative=5, signal=2.0, n_val=11,
+                           n_test=13, seed=4)
+    assert t.X_train.shape == (30, 40) and t.X_val.shape == (11, 40) and t.X_test.shape == (13, 40)
+    assert np.count_nonzero(t.true_w) == 5
+    assert np.linalg.norm(t.true_w) == pytest.approx(2.0)
+    dense = of.regression_task(n_features=40, n_informative=40, seed=4)
+    assert np.count_nonzero(dense.true_w) == 40
+    again = of.regression_task(n_train=30, n_features=40, n_informative=5, signal=2.0, n_val=11,
+                               n_test=13, seed=4)
+    np.testing.assert_array_equal(t.y_test, again.y_test)
+
+
+def test_noise_free_task_has_exact_targets():
+    t = of.regression_task(noise=0.0, seed=1)
+    np.testing.assert_allclose(t.X_train @ t.true_w, t.y_train)
+
+
+def test_lasso_sweep_agrees_with_sklearn_and_its_own_errors():
+    task = of.regression_task(seed=2)
+    sweep = of.lasso_sweep(task, n_lambdas=15)
+    assert sweep.n_nonzero[0] == 0  # lambda_max: the all-zero model
+    assert sweep.n_nonzero[-1] > sweep.n_nonzero[0]
+    assert np.all(np.diff(sweep.lambdas) < 0)
+    i = 7
+    ref = Lasso(alpha=sweep.lambdas[i], fit_intercept=False, tol=1e-10, max_iter=100_000)
+    ref.fit(task.X_train, task.y_train)
+    np.testing.assert_allclose(sweep.coefs[i], ref.coef_, atol=5e-3)
+
+    def objective(w):
+        r = task.y_train - task.X_train @ w
+        return r @ r / (2 * len(r)) + sweep.lambdas[i] * np.abs(w).sum()
+
+    assert objective(sweep.coefs[i]) == pytest.approx(objective(ref.coef_), rel=1e-4)
+    assert sweep.val_mse[i] == pytest.approx(of.mse(task.X_val, task.y_val, sweep.coefs[i]))
+    assert sweep.test_mse[i] == pytest.approx(of.mse(task.X_test, task.y_test, sweep.coefs[i]))
+    assert sweep.best == int(np.argmin(sweep.val_mse))
+    # A weaker penalty never fits the training set worse (up to solver tolerance).
+    assert np.all(np.diff(sweep.train_mse) <= 1e-3)
+
+
+def test_lasso_sweep_shows_the_u_curve():
+    sweep = of.lasso_sweep(of.regression_task(seed=0))
+    b = sweep.best
+    assert 0 < b < len(sweep.lambdas) - 1
+    assert sweep.val_mse[b] < sweep.val_mse[0] and sweep.val_mse[b] < sweep.val_mse[-1]
+    assert sweep.train_mse[-1] < sweep.train_mse[b] < sweep.train_mse[0]
+
+
+def test_ridge_fit_and_sweep_match_sklearn():
+    task = of.regression_task(seed=3)
+    lam = 0.37
+    n = task.X_train.shape[0]
+    ref = Ridge(alpha=n * lam, fit_intercept=False).fit(task.X_train, task.y_train)
+    np.testing.assert_allclose(of.ridge_fit(task.X_train, task.y_train, lam), ref.coef_,
+                               atol=1e-8)
+    sweep = of.ridge_sweep(task, lambdas=[lam, 10.0])
+    np.testing.assert_allclose(sweep.coefs[1], ref.coef_, atol=1e-8)  # sorted: 10 first
+    assert np.all(sweep.n_nonzero == task.X_train.shape[1])
+
+
+def test_tuned_errors_pick_the_validation_minimum():
+    task = of.regression_task(seed=5)
+    res = of.tuned_errors(task)
+    sweep = of.lasso_sweep(task)
+    assert res["L1"]["lam"] == pytest.approx(sweep.lambdas[sweep.best])
+    assert res["L1"]["test_mse"] == pytest.approx(sweep.test_mse[sweep.best])
+
+
+def test_dense_truth_favours_l2_and_sparse_truth_favours_l1():
+    rows = of.dense_vs_sparse(seeds=[10, 11, 12])
+    sparse = [r for r in rows if r["truth"] == "sparse"]
+    dense = [r for r in rows if r["truth"] == "dense"]
+    assert len(sparse) == len(dense) == 3
+    assert all(r["winner"] == ("L1" if r["l1_mse"] < r["l2_mse"] else "L2") for r in rows)
+    assert sum(r["winner"] == "L1" for r in sparse) >= 2
+    assert sum(r["winner"] == "L2" for r in dense) >= 2
+
+
+# --------------------------------------------------------------------------- four routes
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.floats(-100, 100, allow_nan=False), min_size=1, max_size=30),
+       st.integers(0, 30))
+def test_magnitude_prune_properties(values, k):
+    w = np.array(values)
+    k = min(k, w.size)
+    before = w.copy()
+    out = of.magnitude_prune(w, k)
+    np.testing.assert_array_equal(w, before)  # input untouched
+    kept = out != 0
+    assert kept.sum() == min(k, np.count_nonzero(w))
+    np.testing.assert_array_equal(out[kept], w[kept])
+    if kept.any() and (~kept).any():
+        assert np.abs(w[kept]).min() >= np.abs(w[~kept]).max()
+
+
+def test_dropout_without_dropping_is_least_squares():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(40, 3))
+    y = X @ np.array([1.0, -2.0, 0.5]) + 0.1 * rng.normal(size=40)
+    w = of.dropout_fit(X, y, drop=0.0, epochs=300, step=0.05)
+    ols, *_ = np.linalg.lstsq(X, y, rcond=None)
+    np.testing.assert_allclose(w, ols, atol=5e-3)
+
+
+def test_dropout_equivalent_ridge_minimises_the_exact_expected_loss():
+    # Enumerate every dropout mask of a tiny problem: the exact expected loss is minimised
+    # (gradient zero) at the closed form.
+    rng = np.random.default_rng(1)
+    n, d, p = 4, 3, 0.3
+    X, y = rng.normal(size=(n, d)), rng.normal(size=n)
+    w = of.dropout_equivalent_ridge(X, y, drop=p)
+    grad = np.zeros(d)
+    for mask in itertools.product([0, 1], repeat=d):
+        m = np.array(mask, dtype=float)
+        prob = np.prod(np.where(m == 1, 1 - p, p))
+        Xm = X * m / (1 - p)
+        grad += prob * Xm.T @ (Xm @ w - y)
+    np.testing.assert_allclose(grad, 0, atol=1e-10)
+
+
+def test_dropout_fit_lands_near_its_average_and_has_no_zeros():
+    task = of.regression_task(seed=0)
+    w = of.dropout_fit(task.X_train, task.y_train, drop=0.5, seed=1)
+    ref = of.dropout_equivalent_ridge(task.X_train, task.y_train, drop=0.5)
+    assert of.count_exact_zeros(w) == 0
+    assert np.linalg.norm(w - ref) / np.linalg.norm(ref) < 0.25
+
+
+def test_compare_routes():
+    task = of.regression_task(seed=0)
+    routes = of.compare_routes(task, drops=[0.1, 0.5])
+    by = {r.name.split(" (")[0]: r for r in routes}
+    l1, l2 = by["L1"], by["L2"]
+    pruned, refit, drop = by["L2, pruned"], by["L2, pruned + refit"], by["dropout"]
+    assert l1.exact_zeros > 0
+    assert pruned.exact_zeros == refit.exact_zeros == l1.exact_zeros
+    assert l2.exact_zeros == 0 and drop.exact_zeros == 0
+    np.testing.assert_array_equal(pruned.w != 0, refit.w != 0)
+    assert refit.train_mse <= pruned.train_mse
+    assert l1.test_mse < l2.test_mse  # sparse truth: L1's bet pays
+    for r in routes:
+        assert r.test_mse == pytest.approx(of.mse(task.X_test, task.y_test, r.w))
