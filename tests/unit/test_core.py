@@ -191,6 +191,7 @@ def test_graders_are_reachable_for_tests():
 def test_setup_makes_returned_figures_render_as_images():
     # Regression: without the inline formatters a lessonlib Figure showed as bare text.
     import nbformat
+
     import notebooks as nbtool
 
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
