@@ -1,0 +1,203 @@
+"""Tests for the checks of notebook 01: accept every correct form, hint at typical mistakes,
+never raise."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lessonlib.checks.core import NOT_ATTEMPTED, PASS, TRY_AGAIN
+from lessonlib.checks.sparse_features import (
+    check_cross_size,
+    check_dense_bytes,
+    check_l0_midpoint,
+    check_sparse_budget,
+)
+
+GARBAGE = ["233280000", None, [1, 2], {"a": 1}, float("nan"), True, np.array([1.0, 2.0])]
+
+
+def printed(check, *args, capsys):
+    check(*args)
+    return capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- cross size
+
+
+def _int_version(minutes):
+    return int(round(180 * 60 / minutes)) * int(round(360 * 60 / minutes))
+
+
+def _float_version(minutes):
+    return (180 * 60 / minutes) * (360 * 60 / minutes)
+
+
+def _numpy_version(minutes):
+    return np.int64(10_800 / minutes) * np.int64(21_600 / minutes) if minutes >= 1 else \
+        np.float64(10_800 / minutes) * np.float64(21_600 / minutes)
+
+
+def _degree_version(minutes):
+    per_degree = 60 / minutes
+    return round(180 * per_degree) * round(360 * per_degree)
+
+
+@pytest.mark.parametrize("func", [_int_version, _float_version, _numpy_version, _degree_version])
+def test_cross_size_accepts_correct_forms(func):
+    assert check_cross_size.grade(func).passed
+
+
+@pytest.mark.parametrize(
+    ("func", "hint"),
+    [
+        (lambda m: 180 * 60 / m + 360 * 60 / m, "multiply"),
+        (lambda m: (90 * 60 / m) * (360 * 60 / m), "180 degrees"),
+        (lambda m: (360 * 60 / m) * (360 * 60 / m), "180 degrees"),
+        (lambda m: (180 / m) * (360 / m), "60 minutes"),
+        (lambda m: (180 * 60 * m) * (360 * 60 * m), "divide the span"),
+        (lambda m: 233_280_000, "every bucket size"),
+        (lambda m: 180 * 60 / m, "both features"),
+        (lambda m: 42, "count the latitude buckets"),
+    ],
+)
+def test_cross_size_hints_at_typical_mistakes(func, hint):
+    fb = check_cross_size.grade(func)
+    assert not fb.passed and hint in fb.message
+
+
+def test_cross_size_never_raises(capsys):
+    def crashes(minutes):
+        return 1 / 0
+
+    for answer in [*GARBAGE, crashes, lambda: 1, lambda m: "many", lambda m: [1, 2]]:
+        out = printed(check_cross_size, answer, capsys=capsys)
+        assert out.startswith((TRY_AGAIN, NOT_ATTEMPTED)), out
+    assert "ZeroDivisionError" in printed(check_cross_size, crashes, capsys=capsys)
+
+
+def test_cross_size_stub_is_not_attempted(capsys):
+    def cross_size(minutes):
+        ...
+
+    assert printed(check_cross_size, cross_size, capsys=capsys).startswith(NOT_ATTEMPTED)
+    assert printed(check_cross_size, ..., capsys=capsys).startswith(NOT_ATTEMPTED)
+
+
+# ---------------------------------------------------------------- dense bytes
+
+
+@pytest.mark.parametrize(
+    "answer", [1_866_240_000, 1.86624e9, np.int64(1_866_240_000), 10_800 * 21_600 * 8,
+               np.array(1_866_240_000.0), 233_280_000 * np.dtype("float64").itemsize],
+)
+def test_dense_bytes_accepts_correct_forms(answer):
+    assert check_dense_bytes.grade(answer).passed
+
+
+@pytest.mark.parametrize(
+    ("answer", "hint"),
+    [
+        (933_120_000, "float32"),
+        (14_929_920_000, "bits"),
+        (233_280_000, "number of weights"),
+        (233_280_000 * 64, "bits"),
+        (1_600_000_000, "exact dimension"),
+        (1.87, "in bytes"),
+        (1.738, "in bytes"),
+        (1866.24, "in bytes"),
+        (123, "multiply the dimension"),
+    ],
+)
+def test_dense_bytes_hints(answer, hint):
+    fb = check_dense_bytes.grade(answer)
+    assert not fb.passed and hint in fb.message
+
+
+def test_dense_bytes_never_raises(capsys):
+    for answer in [*GARBAGE, lambda: 1, float("inf")]:
+        out = printed(check_dense_bytes, answer, capsys=capsys)
+        assert out.startswith((TRY_AGAIN, NOT_ATTEMPTED)), out
+    assert "Remove the quotes" in printed(check_dense_bytes, "1866240000", capsys=capsys)
+
+
+# ---------------------------------------------------------------- sparse budget
+
+
+@pytest.mark.parametrize(
+    "answer", [77_760_000, 77_760_000.0, 933_120_000 / 12, np.int64(77_760_000), 77_759_999.6],
+)
+def test_sparse_budget_accepts_correct_forms(answer):
+    assert check_sparse_budget.grade(answer).passed
+
+
+@pytest.mark.parametrize(
+    ("answer", "hint"),
+    [
+        (116_640_000, "int32"),
+        (233_280_000, "index as well"),
+        (58_320_000, "float32 (4 bytes)"),
+        (933_120_000 * 12, "do not multiply"),
+        (5, "divide the dense float32 bytes"),
+    ],
+)
+def test_sparse_budget_hints(answer, hint):
+    fb = check_sparse_budget.grade(answer)
+    assert not fb.passed and hint in fb.message
+
+
+def test_sparse_budget_never_raises(capsys):
+    for answer in GARBAGE:
+        out = printed(check_sparse_budget, answer, capsys=capsys)
+        assert out.startswith((TRY_AGAIN, NOT_ATTEMPTED)), out
+
+
+# ---------------------------------------------------------------- L0 midpoint
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ([1, 0], [0, 1]),
+        ((2.0, 0.0, 0.0), (0.0, 0.0, -7.0)),
+        (np.array([0, 3, 0, 0]), np.array([0, 0, 0, 1])),
+        ([1, 0, 1, 0], [0, 1, 0, 1]),
+        ([5], [0]),  # counts 1 and 0, midpoint 2.5 has 1 > 0.5
+    ],
+)
+def test_l0_midpoint_accepts_any_valid_pair(a, b):
+    assert check_l0_midpoint.grade(a, b).passed
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "hint"),
+    [
+        ([1, 0], [1, 0], "same vector"),
+        ([1, 2], [3, 4], "same positions"),
+        ([1, 0], [-1, 0], "cancel"),
+        ([1, 1], [-1, 1], "cancel"),
+        ([1, 0], [0, 1, 0], "same length"),
+        ([[1, 0]], [[0, 1]], "1-D"),
+        ([], [], "1-D"),
+        ("1,0", [0, 1], "vector of numbers"),
+        ([1, np.nan], [0, 1], "NaN"),
+    ],
+)
+def test_l0_midpoint_hints(a, b, hint):
+    fb = check_l0_midpoint.grade(a, b)
+    assert not fb.passed and hint in fb.message
+
+
+def test_l0_midpoint_never_raises_and_handles_partial_answers(capsys):
+    assert printed(check_l0_midpoint, ..., ..., capsys=capsys).startswith(NOT_ATTEMPTED)
+    assert printed(check_l0_midpoint, [1, 0], ..., capsys=capsys).startswith(NOT_ATTEMPTED)
+    assert printed(check_l0_midpoint, [1, 0], capsys=capsys).startswith(NOT_ATTEMPTED)
+    for a, b in [(print, [1]), ({"x": 1}, [1]), (object(), object()), ([1, "x"], [0, 1])]:
+        out = printed(check_l0_midpoint, a, b, capsys=capsys)
+        assert out.startswith(TRY_AGAIN), out
+
+
+def test_pass_messages_state_the_numbers(capsys):
+    assert printed(check_l0_midpoint, [1, 0], [0, 1], capsys=capsys).startswith(PASS)
+    out = printed(check_dense_bytes, 1_866_240_000, capsys=capsys)
+    assert "1.87 GB" in out
