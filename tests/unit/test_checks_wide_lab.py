@@ -1,0 +1,215 @@
+"""Tests for the checks of notebook 07 (lessonlib.checks.wide_lab)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lessonlib.checks import wide_lab
+from lessonlib.checks.core import NOT_ATTEMPTED, PASS, TRY_AGAIN
+from lessonlib.checks.wide_lab import check_challenge, check_ftrl_weights, check_house_score
+from lessonlib.wide_model import WideData, WideModel, evaluate
+
+# ----------------------------------------------------------------------------- ftrl weights
+
+
+def _ftrl_numpy(z, n, l1, l2, alpha, beta):
+    shrunk = -(z - np.sign(z) * l1) / ((beta + np.sqrt(n)) / alpha + l2)
+    return np.where(np.abs(z) <= l1, 0.0, shrunk)
+
+
+def _ftrl_scalar(z, n, l1, l2, alpha, beta):
+    if abs(z) <= l1:
+        return 0.0
+    sign = 1.0 if z > 0 else -1.0
+    return -(z - sign * l1) / ((beta + n**0.5) / alpha + l2)
+
+
+def _ftrl_masked(z, n, l1, l2, alpha, beta):
+    w = np.zeros_like(z)
+    keep = np.abs(z) > l1
+    w[keep] = (np.sign(z[keep]) * l1 - z[keep]) / ((beta + np.sqrt(n[keep])) / alpha + l2)
+    return w
+
+
+@pytest.mark.parametrize("func", [_ftrl_numpy, _ftrl_scalar, _ftrl_masked])
+def test_ftrl_weights_accepts_every_correct_form(func):
+    feedback = check_ftrl_weights.grade(func)
+    assert feedback.passed, feedback.message
+
+
+def test_ftrl_weights_scalar_answer_passes_with_a_note():
+    assert "one number at a time" in check_ftrl_weights.grade(_ftrl_scalar).message
+    assert "one number at a time" not in check_ftrl_weights.grade(_ftrl_numpy).message
+
+
+@pytest.mark.parametrize(
+    ("func", "hint"),
+    [
+        (lambda z, n, l1, l2, a, b: -(z - np.sign(z) * l1) / ((b + np.sqrt(n)) / a + l2),
+         "must be exactly 0"),
+        (lambda z, n, l1, l2, a, b: -_ftrl_numpy(z, n, l1, l2, a, b), "wrong sign"),
+        (lambda z, n, l1, l2, a, b: np.where(np.abs(z) <= l1, 0.0,
+                                             -(z - l1) / ((b + np.sqrt(n)) / a + l2)),
+         "z - np.sign(z) * l1"),
+        (lambda z, n, l1, l2, a, b: np.where(np.abs(z) <= l1, 0.0,
+                                             -(z + np.sign(z) * l1) / ((b + np.sqrt(n)) / a + l2)),
+         "towards 0"),
+        (lambda z, n, l1, l2, a, b: _ftrl_numpy(z, n, l1, 0.0, a, b), "l2 is missing"),
+        (lambda z, n, l1, l2, a, b: np.where(np.abs(z) <= l1, 1e-15,
+                                             _ftrl_numpy(z, n, l1, l2, a, b)), "not exactly 0"),
+        (lambda z, n, l1, l2, a, b: _ftrl_numpy(z, n, l1, l2, a, b) * 2, "expected"),
+    ],
+)
+def test_ftrl_weights_rejects_typical_mistakes_with_a_specific_hint(func, hint):
+    feedback = check_ftrl_weights.grade(func)
+    assert not feedback.passed
+    assert hint in feedback.message
+
+
+def test_ftrl_weights_never_raises(capsys):
+    def broken(z, n, l1, l2, alpha, beta):
+        raise RuntimeError("oops")
+
+    def stub(z, n, l1, l2, alpha, beta):
+        ...
+
+    check_ftrl_weights(broken)
+    assert capsys.readouterr().out.startswith(TRY_AGAIN)
+    check_ftrl_weights(stub)
+    assert capsys.readouterr().out.startswith(NOT_ATTEMPTED)
+    check_ftrl_weights(...)
+    assert capsys.readouterr().out.startswith(NOT_ATTEMPTED)
+    check_ftrl_weights(42)
+    assert "should be a function" in capsys.readouterr().out
+    check_ftrl_weights(lambda *a: np.full(3, np.nan))
+    assert capsys.readouterr().out.startswith(TRY_AGAIN)
+
+
+# ----------------------------------------------------------------------------- house score
+
+
+def _score_searchsorted(model, coords):
+    score = float(model.bias[0])
+    for c in coords:
+        k = np.searchsorted(model.indices, c)
+        if k < len(model.indices) and model.indices[k] == c:
+            score += float(model.values[k])
+    return score
+
+
+def _score_dict(model, coords):
+    table = dict(zip(model.indices.tolist(), model.values.tolist(), strict=True))
+    return model.bias[0] + sum(table.get(int(c), 0.0) for c in coords)
+
+
+def _score_method(model, coords):
+    return np.float32(model.bias[0] + model.weights_at(coords).sum())
+
+
+@pytest.mark.parametrize("func", [_score_searchsorted, _score_dict, _score_method])
+def test_house_score_accepts_every_correct_form(func):
+    feedback = check_house_score.grade(func)
+    assert feedback.passed, feedback.message
+
+
+@pytest.mark.parametrize(
+    ("func", "hint"),
+    [
+        (lambda m, c: _score_searchsorted(m, c) - float(m.bias[0]), "add the bias"),
+        (lambda m, c: 1 / (1 + np.exp(-_score_searchsorted(m, c))), "probability"),
+        (lambda m, c: float(m.bias[0]) + sum(float(m.values[k]) for k in c
+                                             if k < m.values.size), "values[k] belongs"),
+        (lambda m, c: _score_searchsorted(m, c) + 1.0, "weight 0"),
+        (lambda m, c: "high", "one number"),
+    ],
+)
+def test_house_score_rejects_typical_mistakes(func, hint):
+    feedback = check_house_score.grade(func)
+    assert not feedback.passed
+    assert hint in feedback.message
+
+
+def test_house_score_reports_a_crash_in_learner_code(capsys):
+    def crashes_on_absent(model, coords):
+        table = dict(zip(model.indices.tolist(), model.values.tolist(), strict=True))
+        return model.bias[0] + sum(table[int(c)] for c in coords)  # KeyError when absent
+
+    check_house_score(crashes_on_absent)
+    out = capsys.readouterr().out
+    assert out.startswith(TRY_AGAIN) and "KeyError" in out
+
+
+# ----------------------------------------------------------------------------- challenge
+
+
+def _val() -> WideData:
+    rng = np.random.default_rng(0)
+    i = rng.integers(0, 10_800, 400)
+    j = rng.integers(0, 21_600, 400)
+    y = (i % 2 == 0)
+    return WideData.from_buckets(i, j, 10_800, 21_600, y)
+
+
+def _model_with(nnz: int, val: WideData, strength: float) -> WideModel:
+    """A model that puts +-strength on latitude buckets (which decide the label in _val)."""
+    lat = np.arange(10_800)
+    values = np.where(lat % 2 == 0, strength, -strength).astype(np.float32)
+    # the first nnz weights are informative, the rest pad the count on longitude buckets
+    informative = min(nnz, 10_800)
+    idx = lat[:informative]
+    vals = values[:informative]
+    if nnz > informative:
+        idx = np.concatenate([idx, 10_800 + np.arange(nnz - informative)])
+        vals = np.concatenate([vals, np.full(nnz - informative, 1e-3, np.float32)])
+    return WideModel(idx.astype(np.int32), vals, np.zeros(1), n_lat=10_800, n_lon=21_600)
+
+
+def test_challenge_passes_a_small_accurate_model():
+    val = _val()
+    model = _model_with(wide_lab.MAX_NONZEROS - 1, val, strength=3.0)
+    assert evaluate(model, val).log_loss < wide_lab.MAX_LOG_LOSS
+    feedback = check_challenge.grade(model, val)
+    assert feedback.passed, feedback.message
+    assert str(feedback).startswith(PASS)
+
+
+def test_challenge_says_which_target_is_missed_and_by_how_much():
+    val = _val()
+    too_big = _model_with(wide_lab.MAX_NONZEROS + 100, val, strength=3.0)
+    msg = check_challenge.grade(too_big, val).message
+    assert "101 too many" in msg and "loss" in msg and "raise l1" in msg
+
+    too_weak = _model_with(wide_lab.MAX_NONZEROS - 1, val, strength=0.05)
+    loss = evaluate(too_weak, val).log_loss
+    msg = check_challenge.grade(too_weak, val).message
+    assert f"{loss - wide_lab.MAX_LOG_LOSS:.4f} above" in msg and "lower l1" in msg
+
+    both = _model_with(wide_lab.MAX_NONZEROS, val, strength=0.05)
+    msg = check_challenge.grade(both, val).message
+    assert "1 too many" in msg and "above" in msg and "Both" in msg
+
+
+def test_challenge_is_strict_at_the_boundary():
+    val = _val()
+    assert not check_challenge.grade(_model_with(wide_lab.MAX_NONZEROS, val, 3.0), val).passed
+
+
+def test_challenge_rejects_wrong_objects_without_raising(capsys):
+    val = _val()
+
+    class Result:
+        model = None
+
+    for answer, hint in ((Result(), "add .model"), ("model", "WideModel")):
+        check_challenge(answer, val)
+        out = capsys.readouterr().out
+        assert out.startswith(TRY_AGAIN) and hint in out
+    check_challenge(..., val)
+    assert capsys.readouterr().out.startswith(NOT_ATTEMPTED)
+    coarse = WideModel(np.array([], np.int32), np.array([], np.float32), np.zeros(1), 180, 360)
+    check_challenge(coarse, val)
+    assert "minute resolution" in capsys.readouterr().out
+    model = _model_with(10, val, 3.0)
+    check_challenge(model, "validation")
+    assert "validation data" in capsys.readouterr().out
