@@ -82,5 +82,11 @@ def setup(seed: int = 0) -> np.random.Generator:
 
     apply_style()
     _enable_inline_figures()
+    # The course's problems are small: BLAS threads only fight over a shared 2-core
+    # machine (20-50x slower small products were measured here), and a fixed thread
+    # count keeps floating-point sums, and so the printed numbers, reproducible.
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
     np.set_printoptions(precision=4, suppress=True, linewidth=100)
     return np.random.default_rng(int(seed))

@@ -1,0 +1,144 @@
+"""Checks for notebook 02, Zeno's L2.
+
+* :func:`check_l2_step`: one L2 (weight-decay) step on the penalty alone.
+* :func:`check_steps_to_halve`: how many steps halve a weight.
+* :func:`check_reaches_zero`: which decay factors reach exact 0 in float64.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+import numpy as np
+
+from lessonlib.checks.core import Feedback, call_learner, exercise
+from lessonlib.zeno import float_decay
+
+__all__ = ["check_l2_step", "check_reaches_zero", "check_steps_to_halve"]
+
+# (w, eta, lam) cases: a positive, a negative and a zero weight, several strengths.
+_STEP_CASES = [(1.0, 0.1, 0.05), (-2.5, 0.2, 0.5), (0.3, 0.01, 1.0), (0.0, 0.1, 0.1),
+               (4.0, 0.5, 0.25)]
+
+
+def _close(a: float, b: float) -> bool:
+    # float32 arithmetic is a correct answer too: allow its rounding.
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+@exercise
+def check_l2_step(l2_step: object) -> Feedback:
+    """Grade ``l2_step(w, eta, lam)``: one gradient step on ``lam * w**2`` alone.
+
+    Examples
+    --------
+    >>> check_l2_step.grade(lambda w, eta, lam: (1 - 2 * eta * lam) * w).passed
+    True
+    >>> check_l2_step.grade(lambda w, eta, lam: (1 - eta * lam) * w).passed
+    False
+    """
+    for w, eta, lam in _STEP_CASES:
+        got = call_learner(l2_step, w, eta, lam)
+        if got is None:
+            return Feedback.unanswered("a `return` statement in the function body")
+        try:
+            value = float(np.asarray(got, dtype=float))
+        except (TypeError, ValueError):
+            return Feedback.hint(
+                f"l2_step({w}, {eta}, {lam}) returned {got!r}; it should return a number."
+            )
+        want = (1 - 2 * eta * lam) * w
+        if _close(value, want):
+            continue
+        if _close(value, (1 - eta * lam) * w):
+            return Feedback.hint("the derivative of lam * w**2 is 2 * lam * w: a factor 2 is "
+                                 "missing.")
+        if _close(value, w - 2 * eta * lam * np.sign(w)) or _close(value, w - eta * lam):
+            return Feedback.hint("you subtracted a constant amount, which is the L1 step. The L2 "
+                                 "step subtracts eta * 2 * lam * w, proportional to w.")
+        if _close(value, (1 + 2 * eta * lam) * w):
+            return Feedback.hint("the weight grew: a gradient step goes *against* the gradient, "
+                                 "w - eta * gradient.")
+        if _close(value, 2 * eta * lam * w):
+            return Feedback.hint("that is the size of the step (eta times the gradient); return "
+                                 "the weight after the step, w minus it.")
+        return Feedback.hint(f"l2_step({w}, {eta}, {lam}) returned {value:.6g}, expected "
+                             f"{want:.6g}. The step is w - eta * (2 * lam * w).")
+    return Feedback.ok("Every step multiplies w by the same factor 1 - 2*eta*lam.")
+
+
+@exercise
+def check_steps_to_halve(steps: object, eta: float = 0.05, lam: float = 0.1) -> Feedback:
+    """Grade the number of L2 steps (``eta``, ``lam``) after which a weight is at most half.
+
+    The exact answer is ``ln 2 / -ln(1 - 2 eta lam)`` (68.97 for the defaults);
+    the whole number of steps is its ceiling (69). Both are accepted.
+
+    Examples
+    --------
+    >>> check_steps_to_halve.grade(69).passed, check_steps_to_halve.grade(68.97).passed
+    (True, True)
+    >>> check_steps_to_halve.grade(50).passed
+    False
+    """
+    if isinstance(steps, bool) or not isinstance(steps, (numbers.Real, np.generic)):
+        return Feedback.hint(f"give the number of steps as a number, got {steps!r}.")
+    value = float(steps)
+    f = 1 - 2 * eta * lam
+    exact = math.log(2) / -math.log(f)
+    whole = math.ceil(exact)
+    if value == whole or abs(value - exact) <= 0.01 * exact:
+        return Feedback.ok(f"ln 2 / -ln({f:g}) = {exact:.2f}, so after {whole} whole steps "
+                           "the weight is below half, whatever its starting size.")
+    if math.isclose(value, 0.5 / (2 * eta * lam), rel_tol=0.02):
+        return Feedback.hint("that would be right if each step removed a fixed amount. L2 removes "
+                             "a fixed *fraction*: solve (1 - 2*eta*lam)**t = 1/2 for t.")
+    if math.isclose(value, math.log(2) / -math.log(1 - eta * lam), rel_tol=0.02):
+        return Feedback.hint("the factor per step is 1 - 2*eta*lam (the derivative of lam*w**2 "
+                             "is 2*lam*w).")
+    if math.isclose(value, math.log10(2) / -math.log(f), rel_tol=0.02) or math.isclose(
+        value, math.log(2) / -math.log10(f), rel_tol=0.02
+    ):
+        return Feedback.hint("use the same logarithm on top and bottom (ln/ln or log10/log10).")
+    if value == whole - 1:
+        return Feedback.hint(f"after {whole - 1} steps the weight is still a little above half; "
+                             "round up.")
+    return Feedback.hint(f"{value:g} is not it. Solve (1 - 2*eta*lam)**t = 1/2 with eta={eta:g}, "
+                         f"lam={lam:g}: t = ln(1/2) / ln(1 - 2*eta*lam).")
+
+
+_FACTORS = (0.3, 0.5, 0.55, 0.9, 0.999)
+
+
+@exercise
+def check_reaches_zero(factors: object) -> Feedback:
+    """Grade the set of factors (from 0.3, 0.5, 0.55, 0.9, 0.999) that reach exact 0 in float64.
+
+    The truth is measured with :func:`lessonlib.zeno.float_decay`.
+
+    Examples
+    --------
+    >>> check_reaches_zero.grade({0.3, 0.5}).passed
+    True
+    >>> check_reaches_zero.grade([0.3]).passed
+    False
+    """
+    try:
+        chosen = {float(f) for f in factors}  # type: ignore[union-attr]
+    except (TypeError, ValueError):
+        return Feedback.hint("give a set or list of the factors, e.g. {0.3, 0.9}.")
+    unknown = chosen - set(_FACTORS)
+    if unknown:
+        return Feedback.hint(f"choose only among {list(_FACTORS)}; {sorted(unknown)} is not one.")
+    truth = {f for f in _FACTORS if float_decay(f, "float64", max_steps=10**7).reached_zero}
+    if chosen == truth:
+        return Feedback.ok("Only factors up to 1/2 get there: from the smallest subnormal s, "
+                           "f*s <= s/2 rounds to 0; for larger f it rounds back to s.")
+    if 0.5 not in chosen and 0.5 in truth:
+        return Feedback.hint("look at f = 0.5 exactly: 0.5 * s is a tie between 0 and s, and ties "
+                             "round to the even neighbour, 0.")
+    if chosen & {0.55, 0.9, 0.999}:
+        return Feedback.hint("for f above 1/2, k*f rounds back to k once k*(1-f) < 1/2: at the "
+                             "latest at k = 1 (the smallest subnormal) the weight is stuck.")
+    return Feedback.hint("apply the rule k*(1-f) < 1/2 => stuck, down to k = 1.")

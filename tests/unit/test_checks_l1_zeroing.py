@@ -1,0 +1,136 @@
+"""Tests for lessonlib.checks.l1_zeroing: right answers pass, typical wrong ones get their hint."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lessonlib.checks.core import NOT_ATTEMPTED, PASS, TRY_AGAIN
+from lessonlib.checks.l1_zeroing import (
+    check_ista_step,
+    check_predict_zeroed,
+    check_soft_threshold,
+)
+from lessonlib.penalties import soft_threshold
+
+
+def _loop_version(w, t):
+    out = []
+    for v in w:
+        if v > t:
+            out.append(v - t)
+        elif v < -t:
+            out.append(v + t)
+        else:
+            out.append(0.0)
+    return out
+
+
+@pytest.mark.parametrize(
+    "func",
+    [
+        lambda w, t: np.sign(w) * np.maximum(np.abs(w) - t, 0),
+        lambda w, t: np.clip(w - t, 0, None) + np.clip(w + t, None, 0),
+        lambda w, t: np.where(np.abs(w) <= t, 0.0, w - t * np.sign(w)),
+        _loop_version,  # a list is fine too
+        soft_threshold,
+    ],
+)
+def test_soft_threshold_accepts_correct_versions(func):
+    assert check_soft_threshold.grade(func).passed
+
+
+@pytest.mark.parametrize(
+    "func, hint",
+    [
+        (lambda w, t: w - t * np.sign(w), "cross zero"),
+        (lambda w, t: np.maximum(w - t, 0), "negative weights"),
+        (lambda w, t: np.where(np.abs(w) > t, w, 0.0), "hard thresholding"),
+        (lambda w, t: np.maximum(np.abs(w) - t, 0), "sign was lost"),
+        (lambda w, t: w[:3], "element by element"),
+        (lambda w, t: w * 0.5, "expected"),
+    ],
+)
+def test_soft_threshold_hints(func, hint):
+    fb = check_soft_threshold.grade(func)
+    assert not fb.passed and hint in fb.message
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [[1, 2, 4, 5, 7], {1, 2, 4, 5, 7}, (7, 5, 4, 2, 1), np.array([1, 2, 4, 5, 7]),
+     np.array([False, True, True, False, True, True, False, True])],
+)
+def test_predict_zeroed_accepts_indices_or_mask(answer):
+    assert check_predict_zeroed.grade(answer).passed
+
+
+@pytest.mark.parametrize(
+    "answer, hint",
+    [
+        ([1, 2, 4, 7], "already 0"),
+        ([1, 2, 4, 5], "0.25"),
+        ([1, 2, 3, 4, 5, 7], "-0.3"),
+        ([2, 3, 5, 6, 8], "counts positions from 0"),
+        ([9], "from 0 to 7"),
+        (np.array([True, False]), "8 entries"),
+        ([0, 6], "compare each"),
+    ],
+)
+def test_predict_zeroed_hints(answer, hint):
+    fb = check_predict_zeroed.grade(answer)
+    assert not fb.passed and hint in fb.message
+
+
+def _ista(w, X, y, lam, step):
+    return soft_threshold(w - step * X.T @ (X @ w - y) / len(y), step * lam)
+
+
+def test_ista_step_accepts_correct_versions():
+    assert check_ista_step.grade(_ista).passed
+
+    def by_hand(w, X, y, lam, step):
+        v = w - step * (X.T @ X @ w - X.T @ y) / X.shape[0]
+        return np.sign(v) * np.maximum(np.abs(v) - lam * step, 0)
+
+    assert check_ista_step.grade(by_hand).passed
+
+
+@pytest.mark.parametrize(
+    "func, hint",
+    [
+        (lambda w, X, y, lam, step: soft_threshold(w - step * X.T @ (X @ w - y), step * lam),
+         "1/n"),
+        (lambda w, X, y, lam, step: soft_threshold(w - step * X.T @ (X @ w - y) / len(y), lam),
+         "step * lam"),
+        (lambda w, X, y, lam, step: w - step * (X.T @ (X @ w - y) / len(y) + lam * np.sign(w)),
+         "subgradient step"),
+        (lambda w, X, y, lam, step: soft_threshold(w, step * lam) - step * X.T @ (X @ w - y)
+         / len(y), "order matters"),
+        (lambda w, X, y, lam, step: w, "then return soft_threshold"),
+        (lambda w, X, y, lam, step: w[:2], "shape"),
+    ],
+)
+def test_ista_step_hints(func, hint):
+    fb = check_ista_step.grade(func)
+    assert not fb.passed and hint in fb.message
+
+
+def test_checks_never_raise(capsys):
+    def broken(*args):
+        raise IndexError("bad index")
+
+    for check in (check_soft_threshold, check_ista_step):
+        check(broken)
+        check(lambda *args: None)
+        check("not a function")
+    check_predict_zeroed(...)
+    check_predict_zeroed(object())
+    check_soft_threshold(soft_threshold)
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(TRY_AGAIN) and "IndexError" in out[0]
+    assert out[1].startswith(NOT_ATTEMPTED)
+    assert out[2].startswith(TRY_AGAIN)
+    assert out[6].startswith(NOT_ATTEMPTED)
+    assert out[7].startswith(TRY_AGAIN)
+    assert out[8].startswith(PASS)

@@ -1,0 +1,106 @@
+"""Tests for lessonlib.checks.zeno_l2: right answers pass, typical wrong ones get their hint."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from lessonlib.checks.core import NOT_ATTEMPTED, PASS, TRY_AGAIN
+from lessonlib.checks.zeno_l2 import check_l2_step, check_reaches_zero, check_steps_to_halve
+
+
+@pytest.mark.parametrize(
+    "func",
+    [
+        lambda w, eta, lam: (1 - 2 * eta * lam) * w,
+        lambda w, eta, lam: w - eta * 2 * lam * w,
+        lambda w, eta, lam: np.float32(w) * 0 + w - 2 * eta * lam * w,  # a NumPy scalar
+        lambda w, eta, lam: np.array(w - 2 * eta * lam * w),  # a 0-d array
+    ],
+)
+def test_l2_step_accepts_correct_forms(func):
+    assert check_l2_step.grade(func).passed
+
+
+@pytest.mark.parametrize(
+    "func, hint",
+    [
+        (lambda w, eta, lam: (1 - eta * lam) * w, "factor 2"),
+        (lambda w, eta, lam: w - 2 * eta * lam * np.sign(w), "constant amount"),
+        (lambda w, eta, lam: (1 + 2 * eta * lam) * w, "grew"),
+        (lambda w, eta, lam: 2 * eta * lam * w, "size of the step"),
+        (lambda w, eta, lam: w * 0.5, "expected"),
+        (lambda w, eta, lam: "w", "should return a number"),
+    ],
+)
+def test_l2_step_rejects_typical_mistakes(func, hint):
+    fb = check_l2_step.grade(func)
+    assert not fb.passed and hint in fb.message
+
+
+def test_l2_step_never_raises(capsys):
+    def broken(w, eta, lam):
+        raise ZeroDivisionError("oops")
+
+    check_l2_step(broken)
+    check_l2_step(...)
+    check_l2_step(lambda w, eta, lam: None)
+    check_l2_step(42)
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(TRY_AGAIN) and "ZeroDivisionError" in out[0]
+    assert out[1].startswith(NOT_ATTEMPTED) and out[2].startswith(NOT_ATTEMPTED)
+    assert out[3].startswith(TRY_AGAIN)
+
+
+@pytest.mark.parametrize("answer", [69, 69.0, 68.97, math.log(2) / -math.log(0.99), np.int64(69)])
+def test_steps_to_halve_accepts_exact_and_whole(answer):
+    assert check_steps_to_halve.grade(answer).passed
+
+
+@pytest.mark.parametrize(
+    "answer, hint",
+    [
+        (50, "fixed *fraction*"),  # 0.5 / (2 eta lam): subtracting a constant
+        (138.3, "1 - 2*eta*lam"),  # forgot the 2
+        (68, "round up"),
+        (30.0, "same logarithm"),  # log10(2) / -ln(0.99)
+        (1000, "Solve"),
+        ("69", "as a number"),
+        (True, "as a number"),
+    ],
+)
+def test_steps_to_halve_hints(answer, hint):
+    fb = check_steps_to_halve.grade(answer)
+    assert not fb.passed and hint in fb.message
+
+
+def test_steps_to_halve_other_parameters():
+    assert check_steps_to_halve.grade(math.ceil(math.log(2) / -math.log(0.9)), 0.5, 0.1).passed
+
+
+@pytest.mark.parametrize("answer", [{0.3, 0.5}, [0.5, 0.3], (0.3, 0.5), np.array([0.3, 0.5])])
+def test_reaches_zero_accepts_any_collection(answer):
+    assert check_reaches_zero.grade(answer).passed
+
+
+@pytest.mark.parametrize(
+    "answer, hint",
+    [
+        ({0.3}, "f = 0.5 exactly"),
+        ({0.3, 0.5, 0.55}, "rounds back"),
+        ({0.3, 0.5, 0.9, 0.999}, "rounds back"),
+        ({0.3, 0.7}, "choose only among"),
+        (5, "set or list"),
+        (set(), "f = 0.5 exactly"),
+    ],
+)
+def test_reaches_zero_hints(answer, hint):
+    fb = check_reaches_zero.grade(answer)
+    assert not fb.passed and hint in fb.message
+
+
+def test_checks_print_pass(capsys):
+    check_reaches_zero({0.3, 0.5})
+    assert capsys.readouterr().out.startswith(PASS)
