@@ -7,7 +7,7 @@
 # each one is expensive, and never builds the 233-million-entry weight vector: it keeps only
 # the weights that matter. L1 decides which ones those are.
 #
-# **In this lab you will**
+# **What you will learn.** In this lab you will:
 #
 # - encode a million generated houses as three active features each, in a space of
 #   233,312,400 coordinates;

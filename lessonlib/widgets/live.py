@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import ipywidgets as widgets
+from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from PIL import Image
 
 
 class LiveFigure(widgets.VBox):
@@ -35,6 +38,12 @@ class LiveFigure(widgets.VBox):
     freeze_layout : bool, default True
         Lay the figure out once, on the first render, then keep that layout: re-running
         constrained layout on every slider move costs more than the drawing itself.
+    animated : sequence of Artist, optional
+        The only artists ``update`` changes. When given, the rest of the figure (axes,
+        ticks, labels, static curves) is drawn once and kept as a background picture, and
+        each update draws just these artists on top of it ("blitting"): often 5-10 times
+        faster. Anything else ``update`` changes is not redrawn until
+        :meth:`invalidate_background` is called (for example when axis limits change).
 
     Attributes
     ----------
@@ -68,6 +77,7 @@ class LiveFigure(widgets.VBox):
         title: str,
         extra: list[widgets.Widget] | None = None,
         freeze_layout: bool = True,
+        animated: Sequence[Artist] = (),
     ) -> None:
         if not isinstance(fig, Figure):
             raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
@@ -78,6 +88,12 @@ class LiveFigure(widgets.VBox):
         self.title = title
         self._update = update
         self._freeze_layout = freeze_layout
+        self._animated = list(animated)
+        for artist in self._animated:
+            if not isinstance(artist, Artist):
+                raise TypeError(f"animated must hold matplotlib artists, got {artist!r:.60}")
+            artist.set_animated(True)  # skipped by a full draw: they go on the background
+        self._background = None
         # Shown at its own pixel size (crisp), shrinking only when the window is narrower.
         width_px = int(round(fig.get_figwidth() * fig.dpi))
         self.image = widgets.Image(
@@ -102,16 +118,45 @@ class LiveFigure(widgets.VBox):
         text = self._update(**self.values())
         if text is not None:
             self.readout.value = text
-        buf = io.BytesIO()
-        # Light compression: a slightly larger PNG is sent much sooner.
-        self.fig.savefig(buf, format="png", pil_kwargs={"compress_level": 1})
+        self.image.value = self._render_blit() if self._animated else self._render_full()
+        self.last_update_seconds = time.perf_counter() - start
+
+    def invalidate_background(self) -> None:
+        """Redraw the static part of the figure on the next update (blitting mode only)."""
+        self._background = None
+
+    def _freeze(self) -> None:
         if self._freeze_layout and self.fig.get_layout_engine() is not None:
             try:
                 self.fig.set_layout_engine("none")
             except RuntimeError:  # figures with colorbars cannot switch engines; keep it
                 self._freeze_layout = False
-        self.image.value = buf.getvalue()
-        self.last_update_seconds = time.perf_counter() - start
+
+    def _render_full(self) -> bytes:
+        buf = io.BytesIO()
+        # Light compression: a slightly larger PNG is sent much sooner.
+        self.fig.savefig(buf, format="png", pil_kwargs={"compress_level": 1})
+        self._freeze()
+        return buf.getvalue()
+
+    def _render_blit(self) -> bytes:
+        canvas = self.fig.canvas
+        if not isinstance(canvas, FigureCanvasAgg):
+            canvas = FigureCanvasAgg(self.fig)
+        if self._background is None:
+            canvas.draw()  # lays out, then draws everything but the animated artists
+            self._freeze()
+            self._background = canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            canvas.restore_region(self._background)
+        for artist in self._animated:
+            self.fig.draw_artist(artist)
+        width, height = canvas.get_width_height(physical=True)
+        picture = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw",
+                                   "RGBA", 0, 1)
+        buf = io.BytesIO()
+        picture.save(buf, format="png", compress_level=1)
+        return buf.getvalue()
 
     def _on_change(self, change: dict) -> None:
         self.refresh()
