@@ -124,12 +124,16 @@ def check_ftrl_weights(func: object) -> Feedback:
 
 
 def _probe_model() -> tuple[WideModel, list[np.ndarray]]:
-    """A small model with a bias, and houses whose coordinates are partly stored, partly not."""
-    model = WideModel(np.array([1, 4, 9, 12, 30], dtype=np.int32),
+    """A small model with a bias, and houses whose coordinates are partly stored, partly not.
+
+    One house reads coordinate 30, past the last stored index (25): a ``searchsorted``
+    lookup without a bounds check fails there, as it would on real houses.
+    """
+    model = WideModel(np.array([1, 4, 9, 12, 25], dtype=np.int32),
                       np.array([0.75, -1.5, 2.0, 0.25, -0.5], dtype=np.float32),
                       np.array([-0.3]), n_lat=3, n_lon=7)
-    houses = [np.array([1, 4, 12]), np.array([0, 5, 30]), np.array([2, 3, 10]),
-              np.array([1, 9, 11]), np.array([0, 4, 9])]
+    houses = [np.array([1, 4, 12]), np.array([0, 5, 25]), np.array([2, 3, 10]),
+              np.array([1, 9, 11]), np.array([0, 4, 9]), np.array([2, 6, 30])]
     return model, houses
 
 

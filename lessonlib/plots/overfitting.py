@@ -165,7 +165,7 @@ def plot_duel(rows: Sequence[Mapping[str, object]]) -> Figure:
     >>> fig = plot_duel([{"truth": "sparse", "l1_mse": 1.5, "l2_mse": 5.0},
     ...                  {"truth": "dense", "l1_mse": 7.0, "l2_mse": 5.5}])
     >>> fig.axes[0].get_xlabel()
-    'L2 (ridge) held-out MSE'
+    'L2 (ridge) test MSE'
     """
     if not rows:
         raise ValueError("rows must hold at least one run (see dense_vs_sparse)")
@@ -186,8 +186,8 @@ def plot_duel(rows: Sequence[Mapping[str, object]]) -> Figure:
     ax.set_xlim(lo, hi)
     ax.set_ylim(lo, hi)
     ax.set_aspect("equal")
-    ax.set_xlabel("L2 (ridge) held-out MSE")
-    ax.set_ylabel("L1 (lasso) held-out MSE")
+    ax.set_xlabel("L2 (ridge) test MSE")
+    ax.set_ylabel("L1 (lasso) test MSE")
     # Outside the axes: inside, it would hide dots wherever they happen to fall.
     fig.legend(loc="outside lower center", fontsize=10, ncols=1)
     return fig
@@ -234,10 +234,11 @@ def plot_routes(results: Sequence[RouteResult], true_w: object | None = None) ->
             nz = np.flatnonzero(truth)
             ax.plot(nz, truth[nz], "o", mfc="none", color=COLORS["black"], markersize=5,
                     label="true weight")
-        ax.set_title(f"{r.name}: {r.exact_zeros} exact zeros, held-out MSE {r.test_mse:.3g}",
+        ax.set_title(f"{r.name}: {r.exact_zeros} exact zeros, test MSE {r.test_mse:.3g}",
                      loc="left", fontsize=11)
         ax.set_ylabel("weight")
-    axes[0].legend(loc="upper right", fontsize=9, ncols=2)
+    fig.legend(*axes[0].get_legend_handles_labels(), loc="outside upper center", fontsize=9,
+               ncols=4)
     axes[-1].set_xlabel("feature index")
     return fig
 

@@ -213,3 +213,15 @@ def test_challenge_rejects_wrong_objects_without_raising(capsys):
     model = _model_with(10, val, 3.0)
     check_challenge(model, "validation")
     assert "validation data" in capsys.readouterr().out
+
+
+def test_house_score_catches_searchsorted_without_a_bounds_check(capsys):
+    def naive(model, coords):
+        pos = np.searchsorted(model.indices, coords)
+        hit = model.indices[pos] == coords  # IndexError past the last stored index
+        return float(model.bias[0] + model.values[pos][hit].sum())
+
+    check_house_score(naive)
+    out = capsys.readouterr().out
+    assert out.startswith(TRY_AGAIN)
+    assert "IndexError" in out and "[2, 6, 30]" in out.replace(" ", "").replace(",", ", ")

@@ -1,0 +1,188 @@
+"""Exercise checks for notebook 05, Lp with p < 1.
+
+Each ``check_xxx`` prints a pass or a specific hint and never raises; its grader is
+``check_xxx.grade`` (returns :class:`~lessonlib.checks.core.Feedback`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from lessonlib.checks.core import Feedback, LearnerCodeError, call_learner, exercise
+from lessonlib.penalties import lp
+from lessonlib.quasinorm import descend_on_line, line_local_minima, line_ridge
+
+__all__ = [
+    "LINE_POINT",
+    "check_landing",
+    "check_local_minima",
+    "check_reweight_weights",
+    "check_triangle_counterexample",
+]
+
+#: The data point whose line of solutions the exercises use, and the exponent.
+LINE_POINT = (2.0, 4.0, 0.5)
+
+
+def _numbers(answer: object, what: str) -> np.ndarray:
+    if isinstance(answer, (str, bytes, dict)):
+        raise LearnerCodeError(f"{what} must be numbers, got {type(answer).__name__}")
+    try:
+        arr = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError):
+        raise LearnerCodeError(
+            f"{what} must be numbers, got {type(answer).__name__} {answer!r:.60}"
+        ) from None
+    if not np.all(np.isfinite(arr)):
+        raise LearnerCodeError(f"{what} contains NaN or inf")
+    return arr
+
+
+@exercise
+def check_triangle_counterexample(u: object, v: object) -> Feedback:
+    """Grade two 3-D vectors with ``||u + v||_0.5 > ||u||_0.5 + ||v||_0.5``.
+
+    Examples
+    --------
+    >>> check_triangle_counterexample([1, 0, 0], [0, 0, 2])
+    ✅ Correct. ||u + v||_0.5 = 5.828 > ||u||_0.5 + ||v||_0.5 = 3: the triangle inequality fails.
+    """
+    try:
+        a = _numbers(u, "u").ravel()
+        b = _numbers(v, "v").ravel()
+    except LearnerCodeError as exc:
+        return Feedback.hint(f"{exc}. Give each vector as a list of three numbers.")
+    if a.shape != (3,) or b.shape != (3,):
+        return Feedback.hint(
+            f"the exercise asks for two vectors with three coordinates each; got {a.size} "
+            f"and {b.size}."
+        )
+    left, right = lp(a + b, 0.5), lp(a, 0.5) + lp(b, 0.5)
+    if left > right * (1 + 1e-9):
+        return Feedback.ok(
+            f"||u + v||_0.5 = {left:.4g} > ||u||_0.5 + ||v||_0.5 = {right:.4g}: "
+            "the triangle inequality fails."
+        )
+    if np.count_nonzero(a) == 0 or np.count_nonzero(b) == 0:
+        return Feedback.hint("with a zero vector both sides are equal. Use two non-zero vectors.")
+    return Feedback.hint(
+        f"for these vectors the inequality holds: {left:.4g} <= {right:.4g}. It fails when "
+        "u and v put their weight on different coordinates, e.g. u on the first axis and v "
+        "on the third."
+    )
+
+
+@exercise
+def check_local_minima(answer: object) -> Feedback:
+    """Grade the list of every local minimum ``a`` of the p = 0.5 size along ``b = 4 - 2a``.
+
+    Examples
+    --------
+    >>> check_local_minima([2, 0])
+    ✅ Correct. Both axis crossings, a = 0 and a = 2, are local minima; a = 2 is the global one.
+    """
+    x0, y0, p = LINE_POINT
+    try:
+        got = _numbers(answer, "your list").ravel()
+    except LearnerCodeError as exc:
+        return Feedback.hint(f"{exc}. Give a list of slopes a, e.g. [0.5].")
+    want = line_local_minima(x0, y0, p)
+    got = np.unique(np.round(got, 9))
+    ridge = line_ridge(x0, y0, p)
+    if np.any(np.abs(got - ridge) < 1e-3):
+        return Feedback.hint(
+            f"a = {ridge:.4g} is where the size is *largest* between the crossings: the "
+            "ridge that separates the two basins, a local maximum."
+        )
+    extra = [g for g in got if np.min(np.abs(want - g)) > 1e-6]
+    if extra:
+        return Feedback.hint(
+            f"a = {extra[0]:g} is not a local minimum: moving a a little from there lowers the "
+            "size. Where does the line cross the axes (a = 0, or b = 0)?"
+        )
+    if got.size < want.size:
+        return Feedback.hint(
+            "that is one of them, but for p < 1 *each* axis crossing is a local minimum, "
+            "not only the global one. Find the other crossing."
+        )
+    return Feedback.ok(
+        "Both axis crossings, a = 0 and a = 2, are local minima; a = 2 is the global one."
+    )
+
+
+@exercise
+def check_landing(answer: object) -> Feedback:
+    """Grade where descent on the p = 0.5 size along ``b = 4 - 2a`` lands from ``a = 0.8``.
+
+    Examples
+    --------
+    >>> check_landing(2)
+    ✅ Correct. The start 0.8 is past the ridge at a = 0.6667, so descent runs to a = 2.
+    """
+    x0, y0, p = LINE_POINT
+    try:
+        got = _numbers(answer, "your answer")
+    except LearnerCodeError as exc:
+        return Feedback.hint(f"{exc}. Give one number, the slope a where descent stops.")
+    if got.size != 1:
+        return Feedback.hint("give one number: the slope a where descent stops.")
+    got = float(got.ravel()[0])
+    land = descend_on_line(x0, y0, p, 0.8).landing
+    ridge = line_ridge(x0, y0, p)
+    if abs(got - land) < 1e-6:
+        return Feedback.ok(
+            f"The start 0.8 is past the ridge at a = {ridge:.4g}, so descent runs to a = {land:g}."
+        )
+    if abs(got) < 1e-6:
+        return Feedback.hint(
+            "0.8 is nearer to 0 than to 2, but distance is not what decides. Descent goes "
+            "downhill: which side of the ridge (the highest point between the crossings) "
+            "is 0.8 on?"
+        )
+    return Feedback.hint(
+        "descent stops at a local minimum, and on this line those are the axis crossings "
+        "(a = 0 or b = 0). Which one is downhill from a = 0.8?"
+    )
+
+
+@exercise
+def check_reweight_weights(weights: object) -> Feedback:
+    """Grade a learner's ``weights(x, eps)``: the reweighted-L1 weights ``1 / (|x| + eps)``.
+
+    Examples
+    --------
+    >>> check_reweight_weights(lambda x, eps: 1 / (np.abs(x) + eps))
+    ✅ Correct. Small entries get large weights (pushed to 0), large entries small weights.
+    """
+    cases = [(np.array([0.0, -2.0, 0.5, 3.0]), 0.1), (np.array([1e-3, -1e-3, 0.0]), 0.5)]
+    for x, eps in cases:
+        out = call_learner(weights, x.copy(), eps)
+        if out is None or out is Ellipsis:
+            return Feedback.unanswered("the body of weights (it must return the weights)")
+        try:
+            w = _numbers(out, "what weights returned").ravel()
+        except LearnerCodeError as exc:
+            if "NaN or inf" in str(exc):
+                return Feedback.hint(
+                    "your weights are infinite where x is 0: that is what eps is for, "
+                    "1 / (|x| + eps)."
+                )
+            return Feedback.hint(f"{exc}. Return one weight per entry of x.")
+        if w.shape != x.shape:
+            return Feedback.hint(f"return one weight per entry of x ({x.size}), got {w.size}.")
+        want = 1.0 / (np.abs(x) + eps)
+        if np.allclose(w, want, rtol=1e-9, atol=1e-12):
+            continue
+        if np.any(w < 0):
+            return Feedback.hint(
+                "some weights are negative: a negative entry of x needs |x|, not x."
+            )
+        if np.allclose(w, np.abs(x) + eps):
+            return Feedback.hint("that is |x| + eps; the weight is its inverse, 1 / (|x| + eps).")
+        return Feedback.hint(
+            f"for x = {x.tolist()} and eps = {eps} expected {np.round(want, 4).tolist()}, "
+            f"got {np.round(w, 4).tolist()}."
+        )
+    return Feedback.ok(
+        "Small entries get large weights (pushed to 0), large entries small weights."
+    )

@@ -1,0 +1,332 @@
+"""Figures for notebooks 04 (norm-ball geometry) and 05 (Lp with p < 1).
+
+Each function takes numbers or results from :mod:`lessonlib.geometry`,
+:mod:`lessonlib.montecarlo` or :mod:`lessonlib.quasinorm` and returns a
+:class:`~matplotlib.figure.Figure` made with :func:`lessonlib.plots.new_figure`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from lessonlib._validate import as_float_array, as_p, as_scalar
+from lessonlib.geometry import ball_boundary, touch_point
+from lessonlib.plots.style import COLORS, L1_COLOR, L2_COLOR, new_figure
+
+__all__ = [
+    "P_COLORS",
+    "p_label",
+    "plot_growing_balls",
+    "plot_l1_ball_3d",
+    "plot_line_penalty",
+    "plot_nonzeros",
+    "plot_recovery",
+    "plot_soft_zeros",
+    "plot_tie",
+    "plot_unit_balls",
+]
+
+#: One colour per exponent used in the course, so a given p looks the same everywhere.
+P_COLORS: dict[float, str] = {
+    0.25: COLORS["purple"],
+    0.5: COLORS["green"],
+    1.0: L1_COLOR,
+    2.0: L2_COLOR,
+    math.inf: COLORS["orange"],
+}
+
+
+def p_label(p: float) -> str:
+    """``"p = 1"``, ``"p = 0.5"``, ``"p = ∞"``.
+
+    Examples
+    --------
+    >>> p_label(float("inf")), p_label(0.5)
+    ('p = ∞', 'p = 0.5')
+    """
+    p = as_p(p)
+    return "p = ∞" if math.isinf(p) else f"p = {p:g}"
+
+
+def _p_color(p: float) -> str:
+    return P_COLORS.get(p, COLORS["black"])
+
+
+def _errors(rows: list[tuple[float, float, float]]) -> np.ndarray:
+    """Error-bar lengths (2, n) from (value, low, high) rows, never negative."""
+    arr = np.array(rows, dtype=float).reshape(-1, 3)
+    return np.maximum(np.vstack([arr[:, 0] - arr[:, 1], arr[:, 2] - arr[:, 0]]), 0.0)
+
+
+def _axes_through_origin(ax) -> None:
+    ax.axhline(0, color=COLORS["grey"], lw=0.8, zorder=0)
+    ax.axvline(0, color=COLORS["grey"], lw=0.8, zorder=0)
+    ax.set_aspect("equal")
+
+
+def plot_unit_balls(ps: Sequence[float] = (1, 2, math.inf), *, width: float = 5.5) -> Figure:
+    """The unit balls ``||w||_p = 1`` in 2-D, one outline per ``p``.
+
+    Examples
+    --------
+    >>> fig = plot_unit_balls([0.5, 1, 2])
+    >>> len(fig.axes[0].lines) >= 3
+    True
+    """
+    ps = [as_p(p) for p in ps]
+    if not ps:
+        raise ValueError("ps must list at least one exponent")
+    fig, ax = new_figure(width=width, height=width)
+    for p in ps:
+        x, y = ball_boundary(p)
+        ax.plot(x, y, color=_p_color(p), lw=2, label=p_label(p))
+    _axes_through_origin(ax)
+    ax.set_xlim(-1.25, 1.25)
+    ax.set_ylim(-1.25, 1.25)
+    ax.set_xlabel("weight $w_1$")
+    ax.set_ylabel("weight $w_2$")
+    ax.set_title("Unit balls: every point at size 1")
+    ax.legend(loc="upper right", framealpha=0.9)
+    return fig
+
+
+def plot_l1_ball_3d() -> Figure:
+    """The 3-D L1 unit ball, an octahedron: 6 corners on the axes, 8 triangular faces.
+
+    Examples
+    --------
+    >>> fig = plot_l1_ball_3d()
+    >>> fig.axes[0].name
+    '3d'
+    """
+    from mpl_toolkits.mplot3d.art3d import Poly3DCollection
+
+    fig, ax = new_figure(width=5.0, height=5.0, subplot_kw={"projection": "3d"})
+    faces = [
+        [(sx, 0, 0), (0, sy, 0), (0, 0, sz)] for sx in (-1, 1) for sy in (-1, 1) for sz in (-1, 1)
+    ]
+    ax.add_collection3d(Poly3DCollection(faces, facecolor=L1_COLOR, edgecolor="white",
+                                         alpha=0.35, linewidth=1))
+    corners = np.vstack([np.eye(3, dtype=int), -np.eye(3, dtype=int)])
+    ax.scatter(*corners.T, color=COLORS["black"], s=40, depthshade=False)
+    for c in corners:
+        ax.text(*(1.35 * c), "(" + ", ".join(str(v) for v in c) + ")", fontsize=9,
+                ha="center", va="center")
+    for lim in (ax.set_xlim, ax.set_ylim, ax.set_zlim):
+        lim(-1.2, 1.2)
+    ax.set_box_aspect((1, 1, 1))
+    ax.set_xlabel("$w_1$")
+    ax.set_ylabel("$w_2$")
+    ax.set_zlabel("$w_3$")
+    ax.set_title("The L1 ball in 3-D: an octahedron")
+    return fig
+
+
+def plot_growing_balls(
+    x0: float = 10.0,
+    y0: float = 5.0,
+    radii: Sequence[float] = (0.1, 0.2, 0.3, 0.4, 0.5),
+    *,
+    compare: float = 2.0,
+) -> Figure:
+    """Diamonds of growing size and the line of solutions ``b = y0 - x0*a``.
+
+    Draws the L1 balls of the given ``radii`` (the last one solid), the Lp ball of
+    exponent ``compare`` grown to its own touch point, and both touch points.
+
+    Examples
+    --------
+    >>> fig = plot_growing_balls()
+    >>> fig.axes[0].get_xlabel()
+    'slope a'
+    """
+    x0 = as_scalar(x0, "x0")
+    y0 = as_scalar(y0, "y0")
+    r = as_float_array(radii, "radii", ndim=1)
+    if np.any(r <= 0):
+        raise ValueError("radii must all be > 0")
+    compare = as_p(compare, "compare")
+    t1, t2 = touch_point(x0, y0, 1), touch_point(x0, y0, compare)
+    fig, ax = new_figure(width=6.5, height=6.0)
+    for i, c in enumerate(r):
+        x, y = ball_boundary(1, radius=c)
+        last = i == len(r) - 1
+        ax.plot(x, y, color=L1_COLOR, lw=2 if last else 1, ls="-" if last else "--",
+                alpha=1 if last else 0.6, label=f"L1 balls, c = {r[0]:g} ... {r[-1]:g}"
+                if last else None)
+    x, y = ball_boundary(compare, radius=t2.norm)
+    ax.plot(x, y, color=_p_color(compare), lw=2,
+            label=f"{p_label(compare)} ball, size {t2.norm:.4g}")
+    R = 1.6 * max(float(r.max()), t1.norm, 1e-9)
+    a = np.linspace(-R, R, 400)
+    ax.plot(a, y0 - x0 * a, color=COLORS["black"], lw=2,
+            label=f"solutions: b = {y0:g} - {x0:g}·a")
+    for t, marker, dy in ((t1, "o", -18), (t2, "s", 10)):
+        ax.plot(*t.point, marker=marker, ms=9, color=_p_color(t.p), mec="white", zorder=5)
+        ax.annotate(f"({t.point[0]:.3g}, {t.point[1]:.3g})", t.point, xytext=(10, dy),
+                    textcoords="offset points", color=_p_color(t.p), fontsize=11)
+    _axes_through_origin(ax)
+    ax.set_xlim(-R, R)
+    ax.set_ylim(-R, R)
+    ax.set_xlabel("slope a")
+    ax.set_ylabel("intercept b")
+    ax.set_title(f"Growing balls until they touch the line (data point ({x0:g}, {y0:g}))")
+    ax.legend(loc="lower left", fontsize=10, framealpha=0.9)
+    return fig
+
+
+def plot_tie(x0: float = 1.0, y0: float = 1000.0) -> Figure:
+    """The exception: a side of the diamond lies along the line of solutions.
+
+    Examples
+    --------
+    >>> fig = plot_tie()
+    >>> len(fig.axes[0].lines) >= 3
+    True
+    """
+    t = touch_point(x0, y0, 1)
+    fig, ax = new_figure(width=6.0, height=6.0)
+    x, y = ball_boundary(1, radius=t.norm)
+    ax.plot(x, y, color=L1_COLOR, lw=2, label=f"L1 ball of size {t.norm:g}")
+    R = 1.3 * t.norm
+    a = np.linspace(-R, R, 200)
+    ax.plot(a, y0 - x0 * a, color=COLORS["black"], lw=1.5, ls="--",
+            label=f"solutions: b = {y0:g} - {x0:g}·a")
+    ax.plot(t.ends[:, 0], t.ends[:, 1], color=COLORS["sky"], lw=7, alpha=0.7, zorder=1,
+            label="every point here is optimal")
+    ax.plot(t.ends[:, 0], t.ends[:, 1], "o", color=L1_COLOR, ms=10, mec="white", zorder=5,
+            label="the two sparse corners")
+    _axes_through_origin(ax)
+    ax.set_xlim(-R, R)
+    ax.set_ylim(-R, R)
+    ax.set_xlabel("slope a")
+    ax.set_ylabel("intercept b")
+    ax.set_title(f"Data point ({x0:g}, {y0:g}): a side touches, not a corner")
+    ax.legend(loc="lower left", fontsize=10, framealpha=0.9)
+    return fig
+
+
+def plot_nonzeros(counts) -> Figure:
+    """Non-zeros of the min-L1 and min-L2 solutions against the number of unknowns d.
+
+    ``counts`` is a :class:`~lessonlib.montecarlo.NonzeroCounts`.
+    """
+    fig, ax = new_figure(width=6.5, height=4.0)
+    ax.plot(counts.d, counts.l2_mean, "s-", color=L2_COLOR, label="min-L2 (least norm)")
+    ax.plot(counts.d, counts.l1_mean, "o-", color=L1_COLOR, label="min-L1 (linear programme)")
+    ax.axhline(counts.n, color=COLORS["grey"], ls=":", label=f"n = {counts.n} equations")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("unknowns d (log scale)")
+    ax.set_ylabel("non-zero coordinates (log scale)")
+    ax.set_title(f"{counts.n} random equations, mean over {counts.trials} systems per d")
+    ax.legend()
+    return fig
+
+
+def plot_soft_zeros(results: Sequence) -> Figure:
+    """Two panels against d: the share of trials with some exact zero, and the share
+    of coefficients at exactly 0. ``results`` are :class:`~lessonlib.montecarlo.SoftZeros`.
+    """
+    fig, (ax1, ax2) = new_figure(2, width=10.0, height=4.0)
+    groups: dict[tuple[str, str], list] = {}
+    for r in results:
+        groups.setdefault((r.penalty, r.bowl), []).append(r)
+    styles = {"round": "-", "tilted": "--"}
+    for (penalty, bowl), rows in groups.items():
+        rows = sorted(rows, key=lambda r: r.d)
+        d = [r.d for r in rows]
+        color = L1_COLOR if penalty == "l1" else L2_COLOR
+        label = f"{penalty.upper()}, {bowl} bowls"
+        share = np.array([r.any_zero.share for r in rows])
+        err = _errors([(r.any_zero.share, r.any_zero.low, r.any_zero.high) for r in rows])
+        ax1.errorbar(d, 100 * share, yerr=100 * err, fmt="o" + styles[bowl], color=color,
+                     capsize=3, label=label)
+        frac = np.array([r.zero_fraction for r in rows])
+        ferr = _errors([(r.zero_fraction, *r.zero_fraction_ci) for r in rows])
+        ax2.errorbar(d, 100 * frac, yerr=100 * ferr, fmt="o" + styles[bowl], color=color,
+                     capsize=3, label=label)
+    for ax in (ax1, ax2):
+        ax.set_xscale("log")
+        ax.set_xlabel("dimension d (log scale)")
+        ax.set_ylim(-3, 103)
+    ax1.set_ylabel("trials with some $w_i$ = 0 (%)")
+    ax1.set_title("At least one exact zero")
+    ax2.set_ylabel("coefficients exactly 0 (%)")
+    ax2.set_title("Share of coefficients at 0")
+    ax2.legend(fontsize=9, loc="center right")
+    return fig
+
+
+def plot_recovery(curve, predicted: float | None = None) -> Figure:
+    """Recovery share against measurements m, with 95 % intervals and the predicted m.
+
+    ``curve`` is a :class:`~lessonlib.montecarlo.RecoveryCurve`.
+    """
+    fig, ax = new_figure(width=7.0, height=4.2)
+    colors = {"l1": L1_COLOR, "reweighted": COLORS["green"]}
+    labels = {"l1": "min-L1", "reweighted": "reweighted L1"}
+    m = np.asarray(curve.m, dtype=float)
+    gap = float(np.min(np.diff(m))) if m.size > 1 else 1.0
+    names = list(curve.estimates)
+    for k, name in enumerate(names):
+        ests = curve.estimates[name]
+        share = np.array([e.share for e in ests])
+        err = _errors([(e.share, e.low, e.high) for e in ests])
+        # nudge the series sideways so their error bars do not hide each other
+        shift = (k - (len(names) - 1) / 2) * 0.08 * gap
+        ax.errorbar(m + shift, 100 * share, yerr=100 * err, fmt="o-", color=colors[name],
+                    capsize=4, label=f"{labels[name]} ({ests[0].trials} trials per m)")
+    ax.set_xticks(m)
+    if predicted is not None:
+        ax.axvline(predicted, color=COLORS["black"], ls=":",
+                   label=f"predicted m ≈ {predicted:.1f}")
+    ax.set_xlabel("measurements m")
+    ax.set_ylabel("exactly recovered (%)")
+    ax.set_ylim(-3, 103)
+    ax.set_title(f"Recovering {curve.s} non-zeros among N = {curve.N} unknowns")
+    ax.legend(loc="lower right", fontsize=10)
+    return fig
+
+
+def plot_line_penalty(x0: float, y0: float, p: float, paths: Sequence = ()) -> Figure:
+    """The Lp size along the line ``b = y0 - x0*a``, its local minima and descent paths.
+
+    ``paths`` are :class:`~lessonlib.quasinorm.DescentPath` results.
+    """
+    from lessonlib.quasinorm import line_local_minima, line_penalty
+
+    x0 = as_scalar(x0, "x0")
+    y0 = as_scalar(y0, "y0")
+    p = as_p(p)
+    mins = line_local_minima(x0, y0, p)
+    starts = [float(path.start) for path in paths]
+    lo, hi = float(min(mins.min(), 0)), float(max(mins.max(), 0))
+    pad = 0.35 * max(hi - lo, 1e-9)
+    a = np.linspace(min([lo - pad, *starts]), max([hi + pad, *starts]), 800)
+    a = np.union1d(a, mins)
+    size = line_penalty(a, x0, y0, p) ** (1 / p)
+    fig, ax = new_figure(width=7.0, height=4.2)
+    ax.plot(a, size, color=_p_color(p), lw=2, label=f"{p_label(p)} size of (a, {y0:g} - {x0:g}a)")
+    ax.plot(mins, line_penalty(mins, x0, y0, p) ** (1 / p), "v", color=COLORS["black"], ms=11,
+            label="local minima (axis crossings)")
+    if p < 1 and mins.size == 2:
+        from lessonlib.quasinorm import line_ridge
+
+        ax.axvline(line_ridge(x0, y0, p), color=COLORS["grey"], ls=":",
+                   label="ridge between the basins")
+    for i, path in enumerate(paths):
+        ys = line_penalty(path.path, x0, y0, p) ** (1 / p)
+        color = COLORS["sky"] if path.landing == mins[0] else COLORS["orange"]
+        ax.plot(path.path, ys, ".", color=color, ms=4, alpha=0.6)
+        ax.plot(path.start, ys[0], "o", color=color, ms=8, mec="black",
+                label="descent starts (colour = where it lands)" if i == 0 else None)
+    ax.set_xlabel("slope a (the intercept is b = y0 - x0·a)")
+    ax.set_ylabel(f"size ||(a, b)||, {p_label(p)}")
+    ax.set_title(f"Along the line of solutions of ({x0:g}, {y0:g})")
+    ax.legend(fontsize=10, loc="upper center")
+    return fig

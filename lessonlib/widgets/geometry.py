@@ -1,0 +1,199 @@
+"""Interactive figures for notebooks 04 and 05: grow a ball until it touches a line,
+and move p below 1.
+
+Both builders draw the figure once and, on every control change, only move the
+artists (``set_data``, limits, text), then :class:`~lessonlib.widgets.live.LiveFigure`
+renders the PNG. The figures are small (about 5 x 5 inches at 80 dpi) so an update
+stays well under 50 ms.
+"""
+
+from __future__ import annotations
+
+import math
+
+import ipywidgets as widgets
+import numpy as np
+
+from lessonlib._validate import as_scalar
+from lessonlib.geometry import ball_boundary, touch_point
+from lessonlib.plots.geometry import p_label
+from lessonlib.plots.style import COLORS, L1_COLOR, new_figure
+from lessonlib.quasinorm import ball_is_convex, midpoint_size
+from lessonlib.widgets.live import LiveFigure
+
+__all__ = ["explore_below_one", "explore_touch"]
+
+_DPI = 80
+_N = 401  # points per ball outline: smooth enough, cheap to draw
+
+
+def _freeze_layout(live: LiveFigure) -> LiveFigure:
+    # The first render placed the axes (constrained layout); keep those positions. With
+    # no layout engine at all (None, not "none"), savefig also skips its extra
+    # layout-only draw, which halves the time of every update.
+    live.fig.set_layout_engine(None)
+    return live
+
+
+def _norm_choice(choice: object, free_p: float) -> float:
+    return float(free_p) if choice == "free" else float(choice)
+
+
+def explore_touch(x0: float = 10.0, y0: float = 5.0, p: float = 1.0) -> LiveFigure:
+    """Pick a data point and a norm, and grow the ball until it touches the line of solutions.
+
+    Controls: ``x`` and ``y`` (the data point), ``norm`` (1, 2, inf or "free"),
+    ``free_p`` (used when norm is "free"), ``grow`` (ball size in % of the touching
+    size; the Play button animates it).
+
+    Examples
+    --------
+    >>> live = explore_touch()
+    >>> "sparse" in live.readout.value
+    True
+    >>> live.controls["x"].value = 1.0
+    >>> "no unique answer" in live.readout.value
+    True
+    """
+    x0 = as_scalar(x0, "x0", low=-12, high=12)
+    y0 = as_scalar(y0, "y0", low=-12, high=12)
+    style = {"description_width": "initial"}
+    x = widgets.FloatSlider(value=x0, min=-12, max=12, step=0.1, description="data x",
+                            style=style, continuous_update=True)
+    y = widgets.FloatSlider(value=y0, min=-12, max=12, step=0.1, description="data y",
+                            style=style)
+    options = [("p = 1", 1.0), ("p = 2", 2.0), ("p = ∞", math.inf), ("free p", "free")]
+    start = p if p in (1.0, 2.0, math.inf) else "free"
+    norm = widgets.Dropdown(options=options, value=start, description="norm", style=style,
+                            layout=widgets.Layout(width="150px"))
+    free_p = widgets.FloatSlider(value=p if start == "free" else 1.5, min=0.2, max=6.0,
+                                 step=0.05, description="free p", style=style)
+    grow = widgets.IntSlider(value=100, min=0, max=130, step=2, description="ball size %",
+                             style=style)
+    play = widgets.Play(value=0, min=0, max=130, step=2, interval=60, description="grow")
+    widgets.jslink((play, "value"), (grow, "value"))
+
+    fig, ax = new_figure(width=5.2, height=5.2)
+    fig.set_dpi(_DPI)
+    (line,) = ax.plot([], [], color=COLORS["black"], lw=2, label="line of solutions")
+    (ball,) = ax.plot([], [], color=L1_COLOR, lw=2, label="ball")
+    # (no legend entry: each entry costs render time; the readout names the tie)
+    (segment,) = ax.plot([], [], color=COLORS["sky"], lw=7, alpha=0.7, label="_tied points")
+    (dot,) = ax.plot([], [], "o", color=COLORS["vermillion"], ms=10, mec="white", zorder=5,
+                     label="touch point")
+    ax.axhline(0, color=COLORS["grey"], lw=0.8, zorder=0)
+    ax.axvline(0, color=COLORS["grey"], lw=0.8, zorder=0)
+    ax.set_aspect("equal")
+    ax.set_xlabel("slope a")
+    ax.set_ylabel("intercept b")
+    ax.legend(loc="lower left", fontsize=9, framealpha=0.9)
+    ax.locator_params(nbins=5)  # fewer tick labels: text is most of the render time
+    title = ax.set_title("")
+
+    def update(x, y, norm, free_p, grow):
+        p = _norm_choice(norm, free_p)
+        t = touch_point(x, y, p)
+        # The L1 touch size is the largest of all p >= 1 and equals every p < 1 one,
+        # so a view sized from it fits every ball without moving when p changes.
+        R = 1.6 * max(touch_point(x, y, 1).norm, 0.25)
+        a = np.array([-R, R])
+        line.set_data(a, y - x * a)
+        c = t.norm * grow / 100
+        bx, by = ball_boundary(p, radius=c, n=_N)
+        ball.set_data(bx, by)
+        ball.set_color(L1_COLOR if p == 1 else (COLORS["blue"] if p == 2 else COLORS["green"]))
+        touching = grow >= 100
+        if touching and not t.unique:
+            segment.set_data(t.ends[:, 0], t.ends[:, 1] if t.tie == "segment" else [np.nan] * 2)
+            dot.set_data(t.ends[:, 0], t.ends[:, 1])
+        elif touching:
+            segment.set_data([], [])
+            dot.set_data([t.point[0]], [t.point[1]])
+        else:
+            segment.set_data([], [])
+            dot.set_data([], [])
+        if ax.get_xlim() != (-R, R):  # re-laying out ticks is costly: only when needed
+            ax.set_xlim(-R, R)
+            ax.set_ylim(-R, R)
+        title.set_text(f"{p_label(p)}, data point ({x:.3g}, {y:.3g}), ball size {c:.3g}")
+        if not touching:
+            return (f"Ball size {c:.4g}: not touching yet. Keep growing "
+                    f"(it touches at size {t.norm:.4g}).")
+        return t.describe()
+
+    live = LiveFigure(
+        fig, {"x": x, "y": y, "norm": norm, "free_p": free_p, "grow": grow}, update,
+        title="grow an Lp ball until it touches the line of solutions", extra=[play],
+    )
+    return _freeze_layout(live)
+
+
+def explore_below_one(x0: float = 2.0, y0: float = 3.0, p: float = 0.5) -> LiveFigure:
+    """A slider for p from 0.1 to 4: the unit ball with a chord (convex or not), and the
+    ball grown to touch the line of solutions of the data point ``(x0, y0)``.
+
+    Examples
+    --------
+    >>> live = explore_below_one()
+    >>> "not convex" in live.readout.value
+    True
+    >>> live.controls["p"].value = 2.0
+    >>> "convex" in live.readout.value and "not convex" not in live.readout.value
+    True
+    """
+    x0 = as_scalar(x0, "x0")
+    y0 = as_scalar(y0, "y0")
+    p0 = as_scalar(p, "p", low=0.1, high=4)
+    slider = widgets.FloatSlider(value=p0, min=0.1, max=4.0, step=0.05, description="p",
+                                 continuous_update=True, readout_format=".2f")
+    fig, (ax1, ax2) = new_figure(2, width=8.4, height=4.4)
+    fig.set_dpi(_DPI)
+    (ball1,) = ax1.plot([], [], color=COLORS["green"], lw=2)
+    ax1.plot([1, 0], [0, 1], "o-", color=COLORS["grey"], lw=1, ms=6, label="chord (1,0)–(0,1)")
+    (mid,) = ax1.plot([0.5], [0.5], "D", ms=9, color=COLORS["black"], label="its midpoint")
+    (ball2,) = ax2.plot([], [], color=COLORS["green"], lw=2)
+    R = 1.4 * max(touch_point(x0, y0, 1).norm, 0.25)
+    a = np.array([-R, R])
+    ax2.plot(a, y0 - x0 * a, color=COLORS["black"], lw=2, label=f"b = {y0:g} - {x0:g}·a")
+    (dot,) = ax2.plot([], [], "o", color=COLORS["vermillion"], ms=10, mec="white", zorder=5,
+                      label="touch point")
+    for ax, lim in ((ax1, 1.3), (ax2, R)):
+        ax.axhline(0, color=COLORS["grey"], lw=0.8, zorder=0)
+        ax.axvline(0, color=COLORS["grey"], lw=0.8, zorder=0)
+        ax.set_aspect("equal")
+        ax.set_xlim(-lim, lim)
+        ax.set_ylim(-lim, lim)
+        ax.locator_params(nbins=5)
+    ax1.set_xlabel("weight $w_1$")
+    ax1.set_ylabel("weight $w_2$")
+    ax2.set_xlabel("slope a")
+    ax2.set_ylabel("intercept b")
+    ax1.legend(loc="lower left", fontsize=9, framealpha=0.9)
+    ax2.legend(loc="lower left", fontsize=9, framealpha=0.9)
+    t1 = ax1.set_title("")
+    t2 = ax2.set_title("")
+
+    def update(p):
+        bx, by = ball_boundary(p, n=_N)
+        ball1.set_data(bx, by)
+        convex = ball_is_convex(p)
+        colour = COLORS["blue"] if convex else COLORS["purple"]
+        ball1.set_color(colour)
+        ball2.set_color(colour)
+        m = midpoint_size(p)
+        mid.set_color(COLORS["black"] if m <= 1 else COLORS["vermillion"])
+        t = touch_point(x0, y0, p)
+        bx, by = ball_boundary(p, radius=t.norm, n=_N)
+        ball2.set_data(bx, by)
+        dot.set_data(t.ends[:, 0], t.ends[:, 1])
+        t1.set_text(f"unit ball, p = {p:.2f}: {'convex' if convex else 'NOT convex'}")
+        t2.set_text(f"grown to touch: size {t.norm:.3g}")
+        where = "inside or on" if m <= 1 + 1e-12 else "outside"
+        verdict = ("convex (a norm)" if convex else
+                   "not convex (a quasi-norm: the triangle inequality fails)")
+        return (f"p = {p:.2f}: <b>{verdict}</b>. The midpoint (0.5, 0.5) has size {m:.3g}, "
+                f"{where} the unit ball. {t.describe()}")
+
+    live = LiveFigure(fig, {"p": slider}, update,
+                      title="move p from 0.1 to 4: the ball, its convexity and its touch point")
+    return _freeze_layout(live)

@@ -1,0 +1,90 @@
+"""Checks of notebook 05: accept every correct answer, reject typical wrong ones, never raise."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lessonlib.checks.below_one import (
+    check_landing,
+    check_local_minima,
+    check_reweight_weights,
+    check_triangle_counterexample,
+)
+
+
+@pytest.mark.parametrize("u,v", [
+    ([1, 0, 0], [0, 0, 2]), ([0, 3, 0], [1, 0, 0]), (np.array([1, 1, 0]), np.array([0, 0, 1])),
+    ([1, 0, 0], [0, 1, 0]),
+])
+def test_triangle_accepts_any_counterexample(u, v):
+    assert check_triangle_counterexample.grade(u, v).passed
+
+
+@pytest.mark.parametrize("u,v,hint", [
+    ([1, 0, 0], [2, 0, 0], "holds"),          # parallel: equality
+    ([1, 0], [0, 1], "three coordinates"),    # the 2-D example from the notebook
+    ([0, 0, 0], [0, 1, 0], "zero vector"),
+    ("a", [0, 1, 0], "numbers"),
+])
+def test_triangle_rejects(u, v, hint):
+    fb = check_triangle_counterexample.grade(u, v)
+    assert not fb.passed and hint in fb.message
+
+
+@pytest.mark.parametrize("answer", [[0, 2], (2.0, 0.0), np.array([2, 0, 0])])
+def test_local_minima_accepts(answer):
+    assert check_local_minima.grade(answer).passed
+
+
+@pytest.mark.parametrize("answer,hint", [
+    ([2], "other crossing"), ([0], "other crossing"), ([2 / 3], "ridge"),
+    ([0, 1, 2], "not a local minimum"),
+])
+def test_local_minima_rejects(answer, hint):
+    fb = check_local_minima.grade(answer)
+    assert not fb.passed and hint in fb.message
+
+
+def test_landing():
+    assert check_landing.grade(2).passed and check_landing.grade(np.float64(2.0)).passed
+    fb = check_landing.grade(0)
+    assert not fb.passed and "distance is not what decides" in fb.message
+    fb = check_landing.grade(0.8)
+    assert not fb.passed and "local minimum" in fb.message
+    assert not check_landing.grade([0, 2]).passed
+
+
+def test_reweight_accepts_equivalent_forms():
+    assert check_reweight_weights.grade(lambda x, eps: 1 / (np.abs(x) + eps)).passed
+    assert check_reweight_weights.grade(lambda x, eps: np.reciprocal(np.hypot(x, 0) + eps)).passed
+
+
+@pytest.mark.parametrize("func,hint", [
+    (lambda x, eps: 1 / (x + eps), "negative"),
+    (lambda x, eps: np.abs(x) + eps, "inverse"),
+    (lambda x, eps: 1 / (np.abs(x) + eps) ** 2, "expected"),
+    (lambda x, eps: float(1 / (abs(x[0]) + eps)), "one weight per entry"),
+])
+def test_reweight_rejects(func, hint):
+    fb = check_reweight_weights.grade(func)
+    assert not fb.passed and hint in fb.message
+
+
+def test_reweight_division_by_zero_hint():
+    with np.errstate(divide="ignore"):
+        fb = check_reweight_weights.grade(lambda x, eps: 1 / np.abs(x))
+    assert not fb.passed and "eps" in fb.message
+
+
+def test_stubs_and_junk_never_raise(capsys):
+    def stub(x, eps):
+        ...
+
+    assert not check_reweight_weights.grade(stub).attempted
+    for weird in (..., None, "text", object(), [np.inf]):
+        check_local_minima(weird)
+        check_landing(weird)
+        check_reweight_weights(weird)
+        check_triangle_counterexample(weird, weird)
+    assert "Traceback" not in capsys.readouterr().out
