@@ -23,15 +23,16 @@
 # | --- | --- | ---: | --- |
 # | 00 · Start here | this page | ~10 | everyone |
 # | [01 · Sparse features](01_sparse-features.ipynb) | why feature crosses explode the number of dimensions; what a weight of exactly 0 buys; why counting non-zeros (L0) cannot be optimised directly | ~35 | core |
-# | [02 · Zeno's L2](02_zeno-l2.ipynb) | the L2 step multiplies a weight by a factor, so it never reaches 0, not even in floating point (for any realistic step) | ~30 | core |
-# | [03 · L1 zeroing](03_l1-zeroing.ipynb) | the L1 step subtracts a constant and stops at 0: soft-thresholding, ISTA, FTRL | ~45 | core |
+# | [02 · Zeno's L2](02_zeno-l2.ipynb) | the L2 step multiplies a weight by a factor, so it never reaches 0, not even in floating point (for any realistic step) | ~25 | core |
+# | [03 · L1 zeroing](03_l1-zeroing.ipynb) | the L1 step subtracts a constant and stops at 0: soft-thresholding, ISTA, FTRL | ~35 | core |
 # | [04 · Norm-ball geometry](04_norm-ball-geometry.ipynb) | why the corners of the L1 "diamond" land on sparse answers | ~40 | core |
 # | [05 · Below one](05_below-one.ipynb) | Lp with p < 1: sparser still, but not convex and hard to compute | ~30 | deeper |
-# | [06 · Sparsity vs over-fitting](06_sparsity-vs-overfitting.ipynb) | when a sparse model generalises better, and when it does not | ~30 | deeper |
+# | [06 · Sparsity vs over-fitting](06_sparsity-vs-overfitting.ipynb) | when a sparse model generalises better, and when it does not | ~35 | deeper |
 # | [07 · Wide globe lab](07_wide-globe-lab.ipynb) | train a sparse model with 233 million features on a million generated houses | ~45 | deeper |
 #
-# The **core path** is 01 → 04: 35 + 30 + 45 + 40 = 150 minutes, about 2.5 hours. It is what
-# a workshop covers, and it tells the whole story. The **deeper path** (05 → 07, about 1 h 45)
+# The **core path** is 01 → 04: 35 + 25 + 35 + 40 = 135 minutes of notebook time, about
+# 2.5 hours with this page and a break. It is what a workshop covers, and it tells the whole
+# story. The **deeper path** (05 → 07: 30 + 35 + 45 minutes, just under 2 hours)
 # builds on it: take it in order, or jump to the notebook whose question interests you.
 # Each notebook says at the top which earlier ones it needs; click a title to open it.
 
@@ -40,7 +41,7 @@
 #
 # There are three ways in; they all give you the same notebooks.
 #
-# - **On Binder, nothing to install.** Click the Binder badge in `README.md`. A JupyterLab
+# - **On Binder, nothing to install.** Use the Binder link given in `README.md`. A JupyterLab
 #   opens in your browser after a minute or two. Binder is free but forgetful: a session
 #   that sits idle for about ten minutes is shut down and your edits are lost, so download
 #   any notebook you want to keep (File → Download).
@@ -173,7 +174,7 @@ check_nonzero_count(nonzeros)
 #
 # - The course has a **core path** (01 → 04, about 2.5 hours) and a **deeper path**
 #   (05 → 07).
-# - Run it on **Binder** (the badge in `README.md`), locally with **`make lab`**, or from
+# - Run it on **Binder** (the link in `README.md`), locally with **`make lab`**, or from
 #   your **workshop's JupyterHub** link.
 # - A widget that shows "model not found" or only a sentence needs its **cell run** again.
 # - Exercises: fill in the `...`, run the **check cell**, read the hint; solutions are in

@@ -143,7 +143,7 @@ print(f"crossed cells:     {n_lat:,} x {n_lon:,} = {dimension:,}")
 print(f"(the round figures 10,000 x 20,000 give {10_000 * 20_000:,})")
 
 # %% [markdown]
-# Two features with a few thousand buckets each have become one feature with **233 million**
+# Two features with about ten and twenty thousand buckets have become one feature with **233 million**
 # possible values. The cross is never built as a vector: an example's cell is one integer,
 # `i * n_lon + j`, and that integer is all the model needs.
 
@@ -256,18 +256,20 @@ fig
 # one or two (the orange bars). Even with a model of 233 million weights, the data can
 # inform at most a quarter of a million of them, and most of those only weakly.
 #
-# Zoom in on Lagos, one of the biggest cities of the world, with the minute grid drawn:
+# Zoom in on Madrid, a big inland city, with the minute grid drawn. (The generator scatters
+# houses around each place without a map of coastlines, so around a coastal city a few
+# would land in the water; inland, the picture is faithful.)
 
 # %%
-fig = plot_city_cells(h, lat=6.454, lon=3.395, half_width_minutes=15, name="Lagos")
+fig = plot_city_cells(h, lat=40.4168, lon=-3.7038, half_width_minutes=15, name="Madrid")
 fig
 
 # %% [markdown]
 # Each small square is one crossed cell; the shaded ones hold at least one house (blue
-# dots). In the centre of a city of fifteen million people nearly every cell is used; ten
-# kilometres out, more and more are empty. Big cities like this one are where the few
-# well-filled cells are. Most of the world's populated cells belong to small towns, with a
-# house or two each, far apart.
+# dots); the title counts them. In the centre of the city nearly every
+# cell is used; ten kilometres out (about 5 cells), more and more are empty. Big cities like
+# this one are where the few well-filled cells are; the bar chart above says what the rest
+# of the world looks like: three quarters of all populated cells hold one or two houses.
 #
 # Now choose the bucket size yourself. Coarse buckets (a degree) make a small cross that
 # fills up; fine ones (a second) make an enormous one that is almost all empty. *If you see
@@ -321,7 +323,8 @@ print(f"houses predicted: {pred_dense.size:,}; "
 # ## 7. Asking for zeros directly: count them (L0)
 #
 # The most direct way to ask for a sparse model is to penalise the **number** of non-zero
-# weights, written $\|w\|_0$ and called "L0" (it is not a norm). Minimising the loss with at
+# weights, written $\|w\|_0$ and called "L0" (it is not a true norm: doubling $w$ does not
+# double the count). Minimising the loss with at
 # most $k$ non-zeros is **best-subset selection**: try every subset of features, fit each,
 # keep the best. On a small problem it works well. Here 12 features, 3 of which matter:
 
@@ -369,8 +372,9 @@ fig
 # %% [markdown]
 # The measured points lie close to a straight line on the logarithmic axis: the time
 # doubles with each added feature (a little more, in fact, because bigger subsets cost more
-# to fit). Follow the dashed line: 50 features take centuries, and some 25 features later
-# one search outlasts the age of the universe.
+# to fit). Follow the dashed line: 50 features take on the order of a century (read your own
+# machine's figure in the output above), and some 25 features later one search outlasts the
+# age of the universe (the top line).
 # Cleverer searches (branch and bound, mixed-integer solvers) push the wall back to a few
 # dozen or a few hundred features, never to 233 million.
 
@@ -398,14 +402,16 @@ fig
 # The vectors with at most one non-zero are the two green axes: a cross, with a hole
 # everywhere between its arms. The segment from $a$ to $b$ leaves it, and its midpoint
 # (orange) has two non-zeros. The L1 "ball" $|w_1| + |w_2| \le 1$ (dashed diamond) is
-# convex: the segment stays inside it. It is also the smallest convex shape that contains
+# convex: the segment stays inside it (here it runs along its edge). It is also the smallest convex shape that contains
 # the points with a single non-zero of size at most 1, so **the L1 norm is the convex
 # stand-in for counting non-zeros**. Notebooks 03 and 04 show that it still produces exact
 # zeros, and why.
 #
 # A common misreading: "L0 is not convex, so a penalty on it simply gives worse answers".
 # The answers would be excellent (best subset is what we want); what fails is *finding*
-# them: without convexity, following the gradient tells us nothing about the best point.
+# them. The count is flat between its jumps, so its gradient is 0 wherever it exists and
+# points nowhere; and without convexity, a point that no small change improves need not be
+# the best one. Only a search over subsets is left, and that is the wall above.
 
 # %% [markdown]
 # ### Exercise 4 · Another pair that breaks convexity

@@ -11,7 +11,7 @@
 # ---
 
 # %% [markdown]
-# # 02 — Zeno's L2: shrinking that never arrives
+# # 02 · Zeno's L2: shrinking that never arrives
 #
 # Zeno's runner covers half the remaining distance, then half of what is left, and so on:
 # he gets ever closer and never arrives. An L2 penalty treats a weight the same way.
@@ -23,7 +23,8 @@
 # - why, with data, L2 settles at a balance point with no zero weights at all;
 # - what floating point really does at the very end, and why it does not rescue L2 either.
 #
-# **Time:** about 25 minutes. **Prerequisites:** notebook 01, and gradient descent on a loss.
+# **Time:** about 25 minutes. **Prerequisites:** [01 · Sparse features](01_sparse-features.ipynb),
+# and gradient descent on a loss.
 
 # %%
 # %matplotlib inline
@@ -124,9 +125,10 @@ fig = plot_l2_decay([0.99, 0.95, 0.8], n_steps=500)
 fig
 
 # %% [markdown]
-# On the linear axis (left) every curve seems to hit 0 and stay there. On the log axis (right)
+# On the linear axis (left) every curve soon looks as if it sits on 0. On the log axis (right)
 # the same curves are straight lines heading down forever: each step removes the same
-# fraction, and the dots (factors of 10, 100, 1000) are evenly spaced along each line.
+# fraction, and the dots (where the weight is 10, 100 and 1000 times smaller, as far as 500
+# steps reach) are evenly spaced along each line.
 
 # %% [markdown]
 # ### Exercise 2: steps to halve a weight
@@ -184,12 +186,15 @@ fig = plot_ridge_path(lams, coefs, true_w)
 fig
 
 # %% [markdown]
-# Left: all 100 coefficients shrink together as $\lambda$ grows (blue: the 10 informative
-# features, grey: noise). Right, on a log scale: they keep shrinking in step. The few grey
+# Left: as $\lambda$ grows, the 10 informative coefficients (blue) shrink towards 0, while the
+# 90 noise coefficients (grey) stay close to it. Right, on a log scale, there is a surprise:
+# up to about $\lambda = 0.3$ most grey curves *rise*. As L2 shrinks the informative weights,
+# part of the signal is left unexplained, and noise features that happen to correlate with it
+# pick some of it up. Past $\lambda \approx 1$ every curve heads down together. The few grey
 # dips are noise coefficients changing sign as $\lambda$ grows: such a curve passes through 0
 # at one single value of $\lambda$, by accident, and leaves it again. At every $\lambda$ of
-# the grid all 100 weights are non-zero. A stronger L2 makes every weight *smaller*; it does
-# not make any of them *absent*.
+# the grid all 100 weights are non-zero. A stronger L2 makes the weights *smaller* overall;
+# it does not make any of them *absent*.
 
 # %% [markdown]
 # ## 4. Floating point: does rounding finally deliver the zero?
@@ -220,11 +225,12 @@ for factor in [0.99, 0.9, 0.6, 0.5]:
 # From then on every multiplication returns the same number: the weight is stuck. For
 # $f = 0.99$ that happens once $k < 50$. Only if $f \le 1/2$ does the last step from $s$
 # land on $f s \le s/2$, which rounds to 0. (An exact tie, $k(1-f) = 1/2$, rounds to the
-# even neighbour: $f s = s/2$ goes to 0, while for $f = 0.75$, $2 \cdot 0.75 = 1.5$ stays at 2.)
+# even neighbour: $f s = s/2$ goes to 0, while for $f = 0.75$, $2 \cdot 0.75 = 1.5$ stays at 2.
+# So the table below counts such a tie as stuck: that is why it gives $k = 2$ for $f = 0.75$.)
 # The rule predicts the stuck value exactly:
 
 # %%
-print("    f   rule: largest stuck k (k(1-f) < 1/2)   measured end (float64)")
+print(f"{'f':>5}   {'rule (k(1-f) <= 1/2, ties even)':<34} measured end (float64)")
 for factor in [0.99, 0.95, 0.9, 0.75, 0.6, 0.5]:
     run = float_decay(factor, "float64")
     k_max = round(stall_bound(factor, "float64") / run.smallest_subnormal)
@@ -239,16 +245,18 @@ fig
 # %% [markdown]
 # Left, on a linear axis, the weight looks like 0 after a few hundred steps. Right, on a log
 # scale, it descends in a straight line through 300 orders of magnitude, crosses the
-# smallest normal number (dashed), and then flattens at 49 times the smallest subnormal
-# (dotted): stuck after 73,672 steps, never 0.
+# smallest normal number (dashed), and ends at the orange dot, just above the smallest
+# subnormal (dotted): at 49 times it, stuck from step 73,672 on, never 0.
 #
 # **Correcting a misconception.** "L2 gives zeros in practice because of floating point" is
 # false for every realistic setting. Reaching 0 needs $f \le 1/2$, i.e. $\eta\lambda \ge 1/4$:
-# a single step would remove half of every weight. Real weight decay uses $f$ like 0.9999.
+# a single step would remove half of every weight. (So Zeno's own runner, halving each time,
+# is the one case that floating point lets arrive.) Real weight decay uses $f$ like 0.9999.
 # The one exception is hardware or compiler settings that *flush subnormals to zero*
-# (FTZ/DAZ modes, turned on by some fast-math options and common on GPUs): then a weight
+# (FTZ/DAZ modes, turned on by some fast-math compiler options, on CPUs and GPUs): then a weight
 # jumps to 0 once it falls below the smallest normal number. NumPy on a CPU does not do that,
-# and even with it, a weight only gets there after shrinking by 300 orders of magnitude.
+# and even with it, a weight only gets there after shrinking by 300 orders of magnitude
+# (38 in float32), which takes a very long time:
 
 # %%
 steps_f32 = steps_to_shrink(0.001, 0.05, k=38)
@@ -272,8 +280,8 @@ check_reaches_zero(reaches_zero)
 # ## 5. Try it: learning rate, strength and float type
 #
 # Move the sliders. The readout gives the factor $f$, the steps to halve a weight, and how the
-# run ends in the chosen type. Things to try: float16 with $\eta = 0.001$ (the step is lost to
-# rounding altogether); $\eta = 1$, $\lambda = 0.4$ (finally a zero, with an absurd step);
+# run ends in the chosen type. Things to try: float16 with $\eta = 0.001$ and the starting
+# $\lambda = 0.05$ (the step is lost to rounding altogether: $f$ rounds to exactly 1); $\eta = 1$, $\lambda = 0.4$ (finally a zero, with an absurd step);
 # float64 with a tiny $\eta\lambda$ (the run would take millions of steps; the readout
 # predicts where it would stall).
 #
@@ -296,5 +304,5 @@ zeno_explorer()
 #
 # ## Where next
 #
-# Notebook **03 — L1: subtract a constant, and stop at zero** replaces the fraction by a
+# **[03 · L1: subtract a constant, and stop at zero](03_l1-zeroing.ipynb)** replaces the fraction by a
 # constant, and shows the one rule that turns "almost 0" into exactly 0.

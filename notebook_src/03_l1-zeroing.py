@@ -11,7 +11,7 @@
 # ---
 
 # %% [markdown]
-# # 03 — L1: subtract a constant, and stop at zero
+# # 03 · L1: subtract a constant, and stop at zero
 #
 # Notebook 02 showed that L2 removes a *fraction* of a weight at every step, so it never
 # arrives at 0. L1 removes a *constant* amount instead, which would overshoot 0 and keep
@@ -25,7 +25,7 @@
 #   proximal step does, measured side by side with four methods;
 # - how well L1 picks the right features, and how correlated or unscaled features fool it.
 #
-# **Time:** about 35 minutes. **Prerequisites:** notebook 02.
+# **Time:** about 35 minutes. **Prerequisites:** [02 · Zeno's L2](02_zeno-l2.ipynb).
 
 # %%
 # %matplotlib inline
@@ -81,8 +81,8 @@ for w in [2.0, 0.5, 0.01, -0.01, -3.0]:
 # %% [markdown]
 # At $w = 0$ the graph of $|w|$ has a corner, and there is no slope at all: coming from the
 # left it is $-\lambda$, from the right $+\lambda$. Every number in between is a
-# *subgradient*, a valid "slope" in the sense that the line through 0 with that slope stays
-# below $\lambda|w|$. So "the derivative of L1 is a constant" is only true away from 0, and
+# *subgradient*, a valid "slope" in the sense that the line through 0 with that slope never
+# rises above $\lambda|w|$. So "the derivative of L1 is a constant" is only true away from 0, and
 # what happens *at* 0 is exactly where the sparsity comes from.
 
 # %%
@@ -176,9 +176,10 @@ check_predict_zeroed(zeroed_positions)
 # - **truncated gradient**, the rule of TensorFlow Playground: after the loss step, the L1 step
 #   is subtracted, and a weight it would carry across 0 is set to 0 (and the link stays dead);
 # - **FTRL-Proximal** (McMahan et al., 2013), with a learning rate per coordinate and a closed
-#   form that sets $w_i = 0$ whenever $|z_i| \le \lambda_1$. Here $z$ adds up the gradients of
-#   $t$ rounds, so $\lambda_1 = t\lambda$, the L1 term of those $t$ rounds: then it minimises
-#   the same objective as the others.
+#   form that sets $w_i = 0$ whenever $|z_i| \le \lambda_1$. For each weight, $z_i$ is a running
+#   sum of all the loss gradients seen so far (plus a small correction). After $k$ rounds it
+#   holds $k$ gradients, so the L1 threshold grows with it, $\lambda_1 = k\lambda$ (the L1
+#   term of those $k$ rounds); that way FTRL minimises the same objective as the others.
 
 # %%
 X, y, true_w = sparse_regression(200, 100, 10, seed=1)
@@ -205,8 +206,9 @@ for r in runs:
 # The three methods that handle the corner at 0 exactly end with 90 exact zeros, the 90 noise
 # features, and the same, lowest, objective. Plain subgradient descent ends with **no** exact
 # zero at all and a worse objective. Its noise weights are small, but they never settle: each
-# step pushes them by $\lambda/L$ towards 0 and past it. Six more steps on one noise weight
-# show the dance:
+# step pushes them by $\lambda/L$ (about 0.036 here) towards 0, and past it. Six more steps
+# on the noise weight that ended closest to 0 show the dance (the first number is where it
+# starts):
 
 # %%
 sub = runs[0]
@@ -236,7 +238,9 @@ fig
 #
 # Write `ista_step(w, X, y, lam, step)` returning the weights after one step of proximal
 # gradient descent on $\frac{1}{2n}\lVert Xw - y\rVert^2 + \lambda\lVert w\rVert_1$. You may
-# use `soft_threshold` (imported above) or your own function from exercise 1.
+# use `soft_threshold` (imported above) or your own function from exercise 1. Two things to
+# get right: the gradient of the loss is $X^\top (Xw - y)/n$, and the threshold of the
+# proximal step is the step size times $\lambda$.
 
 # %% tags=["exercise"] exercise="ista-step"
 def ista_step(w, X, y, lam, step):
@@ -247,12 +251,13 @@ def ista_step(w, X, y, lam, step):
 check_ista_step(ista_step)
 
 # %% [markdown]
-# ## 4. A network of weights: L1 goes dark, L2 only fades
+# ## 4. A network of weights: L1 goes dark, L2 never does
 #
 # In the spirit of TensorFlow Playground's play button: 100 weights drawn as a 10 x 10 grid,
 # trained from the unregularised least-squares fit (every weight non-zero) with small steps,
-# once with L1 (ISTA) and once with L2 (weight decay) of the same strength. A black cell is a
-# weight that is *exactly* 0. All frames are computed once, up front; here is what they contain
+# once with L1 (ISTA) and once with L2 (weight decay) of the same strength. It is the data
+# set of section 3, so the top row holds the 10 informative features and the other nine rows
+# the noise. A black cell is a weight that is *exactly* 0. All frames are computed once, up front; here is what they contain
 # for $\lambda = 0.1$:
 
 # %%
@@ -265,8 +270,10 @@ for frame in [0, 5, 10, 20, 50, 100]:
 
 # %% [markdown]
 # Press play (or drag the frame slider) to watch the grids; the lambda slider switches to
-# another precomputed strength, with a live count of exact zeros. The L1 grid goes dark cell by
-# cell; the L2 grid turns pale but no cell ever goes out.
+# another precomputed strength, with a live count of exact zeros. Below the top row, the L1
+# grid goes dark cell by cell within the first 40 steps. The L2 grid hardly changes: its
+# weights move a little to the balance point of notebook 02 (some noise weights even grow,
+# as its ridge path showed) and stay there, and no cell ever goes out.
 #
 # *If you see "model not found" or only a sentence, run the cell.*
 
@@ -302,7 +309,8 @@ fig
 # Left: coming from strong $\lambda$ (left) to weak (right), each coefficient stays at exactly
 # 0 until its feature *enters*; the informative features (red) enter first, roughly in order of
 # their true size, and the noise features (grey) only at small $\lambda$. Right: precision is
-# perfect at strong $\lambda$ and falls once noise features enter; recall climbs to 1 as the
+# perfect at strong $\lambda$ (at the far left nothing is selected yet; with no choice made
+# there is no wrong choice, so precision counts as 1) and falls once noise features enter; recall climbs to 1 as the
 # informative features come in. Around $\lambda = 0.1$ (dotted) both are 1: exactly the true
 # support.
 
@@ -364,11 +372,12 @@ fig = plot_coefficients({"fitted in raw units": raw_in_std_units, "fitted after 
 fig
 
 # %% [markdown]
-# In raw units L1 drops the informative feature 3 (its weight would have to be huge, and L1
-# charges by size) and, in exchange, lets in a crowd of noise features, feature 50 among them.
-# After standardising, the selection is exactly the true support again (bars: true weights in
-# grey, fitted in red, both panels in standardised units; the last bar is noise feature 50). **Standardise first**: L1 compares weights,
-# and weights depend on units.
+# Grey bars are the true weights, red bars the fitted ones, both panels in the same
+# standardised units; the last pair is noise feature 50. In raw units L1 drops the
+# informative feature 3 (the "0" in its slot): its weight would have to be 100 times larger,
+# and L1 charges by size. In exchange it lets in a crowd of noise features (33 selected in
+# all), feature 50 among them. After standardising, the selection is exactly the true support
+# again. **Standardise first**: L1 compares weights, and weights depend on units.
 
 # %% [markdown]
 # ## 7. In practice: scikit-learn's Lasso finds the same zeros
@@ -402,5 +411,5 @@ print(f"objective: ISTA {ista_run.final_objective:.8f}, scikit-learn {obj_sk:.8f
 #
 # ## Where next
 #
-# Notebook **04 — The geometry** explains *why* the L1 solution sits on exact zeros so often:
+# **[04 · The geometry](04_norm-ball-geometry.ipynb)** explains *why* the L1 solution sits on exact zeros so often:
 # the corners of the diamond.

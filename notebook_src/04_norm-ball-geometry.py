@@ -314,7 +314,7 @@ plot_recovery(curve, predicted)
 
 # %% [markdown]
 # With 25 measurements or fewer min-L1 never recovered the signal in our trials; from 45 on
-# it always did; the climb in between straddles the predicted 34.8. With only 20 trials per point
+# it always did; the climb in between straddles the predicted 34.8. With only 16 trials per point
 # the intervals are wide (see the bars), so read the shape, not the third digit. Note what
 # this says: 8 unknown positions and values out of 200 are found exactly from about 40
 # numbers, because the right answer sits at a corner of the L1 ball.

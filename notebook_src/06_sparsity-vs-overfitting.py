@@ -151,12 +151,15 @@ fig
 # That part of the model is memory: it is no use on a robot it has never met.
 #
 # The minimum-L1 model has **one** non-zero weight, exactly 1 on the antenna. For a sum of
-# *absolute values* sharing brings no discount, so the cheapest exact fit uses the single
-# part that serves all five robots at once.
+# *absolute values*, splitting a weight over several parts saves nothing (0.5 + 0.5 costs as
+# much as 1), so what counts is how many robots each unit of weight serves: a unit on the
+# antenna lifts all five robots at once, a unit on an accessory lifts only one. The cheapest
+# exact fit therefore puts everything on the antenna.
 #
 # (Both models give the other characters' accessories exactly 0. Those characters must score
-# 0, and no model needs any weight for that: these are zeros the *data* asks for. The
-# difference between the penalties is in the weights the data does *not* pin down.)
+# 0, and under either ruler the cheapest way to get 0 is to give all their parts 0: these
+# zeros come from the data, not from the choice of penalty. The difference between the
+# penalties is in the weights the data does *not* pin down.)
 #
 # **A misconception to drop:** "a perfect training score means the model has learned the
 # concept." Both models score 100% on training; only the weights tell you which one learned.
@@ -195,9 +198,11 @@ print(f"plain gradient descent from 0, 3000 steps: largest gap to the minimum-L2
 # %% [markdown]
 # And the penalised models you would use in practice agree with the two exact fits: a weak L1
 # penalty (scikit-learn's `Lasso`) keeps one weight, a weak L2 penalty (`Ridge`) keeps the
-# spread. (Parts that no training character carries get weight 0 under *every* method: there
-# is nothing to learn about them. That is missing data, not sparsity, so we count only the
-# parts seen in training.)
+# spread. (Parts that no training character carries get weight 0 under both penalties and
+# both minimum-norm fits: there is nothing to learn about them. That is missing data, not
+# sparsity, so we count only the parts seen in training. scikit-learn scales the two
+# objectives differently, so the same `alpha`, printed here as lambda, is not the same
+# strength for `Lasso` and `Ridge`; both are weak.)
 
 # %%
 seen = toy.X_train.any(axis=0)
@@ -250,11 +255,14 @@ for name, w_any in fits + [("min-L2", w_l2), ("min-L1", w_l1)]:
           f"{toy.X_test[0] @ w_any:21.3f}")
 
 # %% [markdown]
-# Every row fits the training data exactly (its error is 0 to rounding), yet the verdicts on the same new robot
-# range widely. The data alone cannot choose; **the penalty chooses**. A penalty is a
-# preference between fits the data cannot tell apart: L2 prefers many small weights, L1
-# prefers few. That preference is where a model's generalisation comes from when examples are
-# scarce, and it is a *bet about the world*. Sections 3 and 4 check when the L1 bet pays.
+# Every row fits the training data exactly (its error is 0 to rounding), yet the verdicts on
+# the same new robot range from 0.133 (called "other") to 1.941. The random fits are free to
+# put any weight on parts no training character carries, the new robot's accessories among
+# them, and the training data cannot object. The data alone cannot choose; **the penalty
+# chooses**. A penalty is a preference between fits the data cannot tell apart: L2 prefers
+# many small weights, L1 prefers few. That preference is where a model's generalisation comes
+# from when examples are scarce, and it is a *bet about the world*. Sections 3 and 4 check
+# when the L1 bet pays.
 
 # %% [markdown]
 # ## 3. The U-curve: how much penalty?
@@ -283,7 +291,8 @@ fig
 # penalty always lets the model fit its own examples better, down to almost 0 at the far
 # right. **Held-out error** (vermillion) falls, reaches a bottom, then climbs again: past the
 # bottom, each extra non-zero weight (right panel) is memorising noise. The gap between the
-# two curves is over-fitting made visible. The dotted line marks the bottom of the U.
+# two curves is over-fitting made visible. The dotted line marks the bottom of the U, and the
+# dots show the chosen model's training error, held-out error and number of non-zeros.
 
 # %% [markdown]
 # ### Exercise 2: pick the lambda with the lowest held-out error
@@ -327,19 +336,22 @@ print(f"extra (false) features kept: {len(extra)}, "
       f"largest |extra weight| {np.abs(w_chosen[extra]).max():.3g}")
 
 # %% [markdown]
-# The chosen model is sparse but not perfectly so. It misses the two smallest true weights
-# (with 60 noisy examples they are hard to tell from noise) and lets in a couple of dozen
-# small extra weights: at the lambda that predicts best, L1 prefers a few harmless small
-# passengers to shrinking the real weights too hard. Still, its test error is about half
-# that of the weakest penalty.
+# The chosen model is sparse, but not as sparse as the truth: 31 non-zeros against 8. It
+# misses the two smallest true weights (with 60 noisy examples they are hard to tell from
+# noise) and lets in 25 extra weights, all small (the largest is about 0.2). Why not raise
+# lambda until they go? Because L1 subtracts the same amount from *every* kept weight: a
+# larger lambda would also shrink the real weights, and the validation error says that costs
+# more than carrying the small passengers. Still, its test error is about half that of the
+# weakest penalty.
 
 # %% [markdown]
 # ## 4. When sparsity does not help
 #
-# L1 won above because the truth *was* sparse: 8 features out of 100 mattered. Now change the
-# world: every one of the 100 features has a small true effect (a **dense truth**), with the
-# same total signal strength and the same noise. Both penalties get the same fair treatment:
-# lambda chosen on validation data, error measured on the test set.
+# L1 did well above because the truth *was* sparse: 8 features out of 100 mattered (section 5
+# shows that a tuned L2 model on that same task has more than three times L1's test error).
+# Now change the world: every one of the 100 features has a small true effect (a **dense
+# truth**), with the same total signal strength and the same noise. Both penalties get the
+# same fair treatment: lambda chosen on validation data, error measured on the test set.
 #
 # ### Exercise 3: predict before you compute
 #
@@ -353,7 +365,9 @@ check_dense_winner(dense_winner)
 
 # %% [markdown]
 # Now the measurement: eight seeds, each giving one sparse-truth task (5 non-zero true
-# weights) and one dense-truth task (100 non-zero true weights).
+# weights, a little sparser than section 3's 8) and one dense-truth task (100 non-zero true
+# weights). In both, lambda is picked for each penalty by the lowest validation error, as in
+# Exercise 2, and the table reports the error on the test set.
 
 # %%
 rows = dense_vs_sparse(seeds=range(8), n_train=60, n_features=100, n_sparse=5, noise=1.0)
@@ -374,10 +388,11 @@ fig
 
 # %% [markdown]
 # One dot per run. Green circles (sparse truth) sit far below the diagonal: L1's error is a
-# fraction of L2's. Purple squares (dense truth) all sit above it: L2 wins every time. When
-# every feature matters a little, L1 must drop most of them to stay sparse, and the signal
-# they carried is lost; L2 keeps them all and shrinks them evenly, which is what this world
-# rewards.
+# fraction of L2's. Reddish-purple squares (dense truth) all sit above it, two of them only
+# just: L2 wins every time. When every feature matters a little, L1 must drop many of them to
+# stay sparse (39 to 74 of the 100 in these runs: see the `L1 non-zeros` column), and the
+# signal they carried is lost; L2 keeps them all and shrinks each a little, which is what
+# this world rewards.
 #
 # **A misconception to drop:** "sparse models always generalise better." Sparsity is a bet
 # that few features matter. When the bet matches the world it pays handsomely; when it does
@@ -390,9 +405,10 @@ fig
 #
 # - **L2** (ridge): shrink every weight, as in notebook 02;
 # - **magnitude pruning**: train without L1, then delete the smallest weights;
-# - **dropout**: during training, hide each input at random (here with probability *p*), so
-#   no single input can be relied on. Popular in neural networks; here applied to the inputs
-#   of our linear model, trained by stochastic gradient descent.
+# - **dropout**: during training, hide each input at random (here with probability *p*) and
+#   scale the inputs that stay up by 1/(1-p), so that on average an input is unchanged; no
+#   single input can be relied on. Popular in neural networks; here applied to the inputs of
+#   our linear model, trained by stochastic gradient descent (SGD).
 #
 # ### Exercise 4: write magnitude pruning
 #
@@ -426,15 +442,17 @@ fig
 
 # %% [markdown]
 # Each panel is one model's 100 weights; grey crosses mark weights that are exactly 0, open
-# circles the true weights. L1 and both pruned models have the same number of zeros, but not
-# the same quality: pruning the L2 model deletes weights *after* they were fitted together, so
-# the survivors are still shrunk and still compensating for the deleted ones (the refit
-# repairs much of this). L1 chooses which weights to zero *while* fitting. L2 and dropout have
-# no exact zeros at all.
+# circles the eight non-zero true weights. L1 and both pruned models have the same number of
+# zeros, but not the same quality: pruning the L2 model deletes weights *after* they were
+# fitted together, so the survivors are still shrunk and still compensating for the deleted
+# ones (the refit repairs much of this). Look at feature 29, the true weight of largest size
+# (about -2.2): L1 gives it about -2, the pruned L2 model only about -1.2. L1 chooses which
+# weights to zero *while* fitting. L2 and dropout have no exact zeros at all.
 #
 # Why does dropout leave no zeros? Averaged over its random masks, dropout's training loss is
-# the squared error plus an **L2-style** penalty, `p/(1-p) · Σ_j w_j² · mean(x_j²)`: each
-# weight is shrunk in proportion to its feature's energy (Wager, Wang & Liang, 2013). We can
+# the mean squared error plus an **L2-style** penalty, `p/(1-p) · Σ_j w_j² · mean(x_j²)`:
+# each weight is shrunk in proportion to its feature's mean square, `mean(x_j²)` (Wager,
+# Wang & Liang, 2013). We can
 # solve that averaged problem in closed form and compare it with the SGD-trained weights. We
 # use a strong rate, p = 0.5, to give zeros every chance to appear:
 
@@ -476,5 +494,5 @@ print(f"relative distance between the two: {gap:.1%}")
 # ## Where next
 #
 # Notebook **07** is the lab: a wide model of the whole globe with 233 million crossed
-# features, where L1 decides which handful of cells deserve a weight at all, and you trade
-# model size against validation loss.
+# features, where L1 decides which of the cells the data touches deserve a weight at all,
+# and you trade model size against validation loss.

@@ -38,6 +38,16 @@ def _numbers(answer: object, what: str) -> np.ndarray:
     return arr
 
 
+def _sorted_if_set(answer: object) -> object:
+    """A set (the natural Python answer to "list every a") as a sorted list; else unchanged."""
+    if isinstance(answer, (set, frozenset)):
+        try:
+            return sorted(answer)
+        except TypeError:  # mixed types cannot be sorted; _numbers will say what is wrong
+            return list(answer)
+    return answer
+
+
 @exercise
 def check_triangle_counterexample(u: object, v: object) -> Feedback:
     """Grade two 3-D vectors with ``||u + v||_0.5 > ||u||_0.5 + ||v||_0.5``.
@@ -80,12 +90,19 @@ def check_local_minima(answer: object) -> Feedback:
     --------
     >>> check_local_minima([2, 0])
     ✅ Correct. Both axis crossings, a = 0 and a = 2, are local minima; a = 2 is the global one.
+    >>> check_local_minima({0, 2})
+    ✅ Correct. Both axis crossings, a = 0 and a = 2, are local minima; a = 2 is the global one.
     """
     x0, y0, p = LINE_POINT
     try:
-        got = _numbers(answer, "your list").ravel()
+        got = _numbers(_sorted_if_set(answer), "your list").ravel()
     except LearnerCodeError as exc:
         return Feedback.hint(f"{exc}. Give a list of slopes a, e.g. [0.5].")
+    if got.size == 0:
+        return Feedback.hint(
+            "the list is empty, but the size along the line does have local minima. "
+            "Look where the line crosses the axes (a = 0, or b = 0)."
+        )
     want = line_local_minima(x0, y0, p)
     got = np.unique(np.round(got, 9))
     ridge = line_ridge(x0, y0, p)

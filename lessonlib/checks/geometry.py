@@ -31,6 +31,16 @@ def _numbers(answer: object, what: str) -> np.ndarray:
     return arr
 
 
+def _sorted_if_set(answer: object) -> object:
+    """A set (the natural Python answer to "list every x") as a sorted list; else unchanged."""
+    if isinstance(answer, (set, frozenset)):
+        try:
+            return sorted(answer)
+        except TypeError:  # mixed types cannot be sorted; _numbers will say what is wrong
+            return list(answer)
+    return answer
+
+
 @exercise
 def check_touch_l1(answer: object) -> Feedback:
     """Grade the L1 touch point ``(a, b)`` for the data point :data:`TOUCH_POINT`.
@@ -86,9 +96,11 @@ def check_tie_slopes(answer: object) -> Feedback:
     --------
     >>> check_tie_slopes([1, -1])
     ✅ Correct. At |x| = 1 the line b = 3 - x·a is parallel to a side of the diamond.
+    >>> check_tie_slopes({1, -1})
+    ✅ Correct. At |x| = 1 the line b = 3 - x·a is parallel to a side of the diamond.
     """
     try:
-        xs = _numbers(answer, "your x values").ravel()
+        xs = _numbers(_sorted_if_set(answer), "your x values").ravel()
     except LearnerCodeError as exc:
         return Feedback.hint(f"{exc}. Give a list of numbers, e.g. [0.5, 2].")
     if xs.size == 0:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from lessonlib.checks.core import Feedback, call_learner, exercise
+from lessonlib.checks.core import Feedback, LearnerCodeError, call_learner, exercise
 from lessonlib.penalties import soft_threshold
 
 __all__ = ["ZEROED_T", "ZEROED_W", "check_ista_step", "check_predict_zeroed",
@@ -36,10 +36,24 @@ def check_soft_threshold(func: object) -> Feedback:
     True
     >>> check_soft_threshold.grade(lambda w, t: w - t * np.sign(w)).passed
     False
+    >>> def uses_if(w, t):
+    ...     return w - t if w > t else 0.0
+    >>> print(check_soft_threshold.grade(uses_if).message[:44])
+    your function uses `if` on a whole array; us
     """
     w = np.array([0.1, -0.1, 0.3, -0.3, 0.8, -1.5, 0.0, 2.0])
     t = 0.3
-    got = _as_array(call_learner(func, w.copy(), t), "your function")
+    try:
+        got = _as_array(call_learner(func, w.copy(), t), "your function")
+    except LearnerCodeError as exc:
+        # `if w > t:` (or Python's max, and, or) on a whole array: NumPy's "truth value of
+        # an array ... is ambiguous". Say what to do instead of showing NumPy's wording.
+        if "truth value" in str(exc):
+            return Feedback.hint("your function uses `if` on a whole array; use "
+                                 "np.sign/np.maximum or np.where so it works element by "
+                                 "element. (Python's `max(..., 0)`, `and` and `or` fail the "
+                                 "same way: use np.maximum, & and |.)")
+        raise
     if isinstance(got, Feedback):
         return got
     want = soft_threshold(w, t)
@@ -85,6 +99,8 @@ def check_predict_zeroed(indices: object) -> Feedback:
     True
     >>> check_predict_zeroed.grade([1, 2, 4]).passed
     False
+    >>> print(check_predict_zeroed.grade([-0.05, 0.2, 0.02, 0.0, 0.25]).message)
+    give positions 0-7 (indices), not values: e.g. [0, 3] means the first and the fourth weight.
     """
     truth = set(np.flatnonzero(soft_threshold(ZEROED_W, ZEROED_T) == 0).tolist())
     arr = np.asarray(list(indices) if isinstance(indices, (set, frozenset)) else indices)
@@ -94,9 +110,14 @@ def check_predict_zeroed(indices: object) -> Feedback:
         chosen = set(np.flatnonzero(arr).tolist())
     else:
         try:
-            chosen = {int(i) for i in np.atleast_1d(arr)}
+            flat = np.atleast_1d(arr).astype(float).ravel()
         except (TypeError, ValueError):
             return Feedback.hint("give the positions (0 to 7) of the weights that become 0.")
+        if not np.all(np.isfinite(flat)) or np.any(flat != np.round(flat)):
+            # e.g. ZEROED_W[[1, 2, 4]] or [-0.05, 0.2]: int() would silently turn them into 0
+            return Feedback.hint("give positions 0-7 (indices), not values: e.g. [0, 3] means "
+                                 "the first and the fourth weight.")
+        chosen = {int(i) for i in flat}
         if {i - 1 for i in chosen} == truth:
             return Feedback.hint("Python counts positions from 0: the first weight is index 0.")
         if not chosen <= set(range(ZEROED_W.size)):

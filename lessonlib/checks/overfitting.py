@@ -35,13 +35,17 @@ def check_l1_part(answer: object) -> Feedback:
     True
     >>> check_l1_part.grade("part 01").passed
     False
+    >>> check_l1_part.grade(np.flatnonzero(min_l1_fit(toy.X_train, toy.y_train))).passed
+    True
     """
     if is_unanswered(answer):
         return Feedback.unanswered("the index or the name of the part")
+    answer = _only_item(answer)
     toy = parts_toy()
     w1 = min_l1_fit(toy.X_train, toy.y_train)
     right = int(np.flatnonzero(w1)[0])
     name = toy.part_names[right]
+    value = float(w1[right])
     ok = Feedback.ok(f"The minimum-L1 model puts all its weight on the {name!r}, the one part "
                      "every robot shares.")
     if isinstance(answer, str):
@@ -56,11 +60,20 @@ def check_l1_part(answer: object) -> Feedback:
         return Feedback.hint("give the part's index (a whole number) or its name, not True/False.")
     if _is_number(answer):
         x = float(answer)
+        if not np.isfinite(x):
+            return Feedback.hint(f"{answer} is not a position; give the part's index (a whole "
+                                 "number) or its name.")
+        is_value = bool(np.isclose(x, value, rtol=1e-6, atol=1e-9)) and x != right
+        if is_value:
+            return Feedback.hint(
+                f"{x:g} is the *value* of the non-zero weight: you gave the weight's value, not "
+                "its position. The question asks *which* part carries it: its position in the "
+                "weight vector (`np.flatnonzero(w_l1)`) or its name.")
         if x != int(x):
             return Feedback.hint(
-                f"{answer} is not a whole number. If it is a weight's value, the question asks "
-                "*which* part carries it: its position in the weight vector "
-                "(`np.flatnonzero(w_l1)`) or its name.")
+                f"{x:.10g} is not a whole number, so not a position: it looks like a weight's "
+                "value. The question asks *which* part carries the weight: its position in "
+                "the weight vector (`np.flatnonzero(w_l1)`) or its name.")
         if not 0 <= int(x) < len(toy.part_names):
             return Feedback.hint(f"there are {len(toy.part_names)} parts, numbered 0 to "
                                  f"{len(toy.part_names) - 1}; {int(x)} is outside that range.")
@@ -69,6 +82,19 @@ def check_l1_part(answer: object) -> Feedback:
         return _wrong_part(int(x), toy, w1)
     return Feedback.hint(f"give one part: its index (a whole number) or its name (a string), "
                          f"not a {type(answer).__name__}.")
+
+
+def _only_item(answer: object) -> object:
+    """The one thing inside a one-element array, list or tuple; anything else unchanged.
+
+    ``np.flatnonzero(w_l1)``, which the exercise suggests, gives a one-element array, and
+    ``[32]`` or ``["antenna"]`` is a natural way to write one answer.
+    """
+    if isinstance(answer, (list, tuple)) and len(answer) == 1:
+        answer = answer[0]
+    if isinstance(answer, np.ndarray) and answer.size == 1:
+        answer = answer.reshape(()).item()
+    return answer
 
 
 def _wrong_part(j: int, toy, w1: np.ndarray) -> Feedback:

@@ -101,6 +101,8 @@ def check_dense_bytes(answer: object) -> Feedback:
     --------
     >>> check_dense_bytes(233_280_000 * 8)
     ✅ Correct. 1,866,240,000 bytes, about 1.87 GB: twice the float32 vector.
+    >>> print(check_dense_bytes.grade(1.87e9).message[:45])
+    right size, but give the exact byte count: 1,
     """
     x = _number(answer, "dense_float64_bytes")
     if isinstance(x, Feedback):
@@ -121,6 +123,10 @@ def check_dense_bytes(answer: object) -> Feedback:
     for value, hint in wrong.items():
         if _close(x, value):
             return Feedback.hint(hint)
+    if _close(x, target, rel=2e-2):
+        # 1.87e9 or 1.866e9: the size rounded to a few digits
+        return Feedback.hint(f"right size, but give the exact byte count: {x:,.0f} is "
+                             "rounded. Multiply the exact dimension by 8 bytes.")
     if _close(x, target / 1e9, rel=1e-2) or _close(x, target / 2**30, rel=1e-2) \
             or _close(x, target / 1e6, rel=1e-2) or _close(x, target / 2**20, rel=1e-2):
         return Feedback.hint("give the answer in bytes (a whole number), not in MB or GB.")
@@ -136,6 +142,8 @@ def check_sparse_budget(answer: object) -> Feedback:
     --------
     >>> check_sparse_budget(933_120_000 // 12)
     ✅ Correct. 77,760,000 non-zeros: a third of the 233,280,000 weights.
+    >>> check_sparse_budget.grade(1_866_240_000 // 12).passed
+    False
     """
     x = _number(answer, "budget")
     if isinstance(x, Feedback):
@@ -145,7 +153,16 @@ def check_sparse_budget(answer: object) -> Feedback:
     target = dense // per_pair
     if abs(x - target) <= 1:
         return Feedback.ok(f"{target:,} non-zeros: a third of the {_true_cross(1.0):,} weights.")
+    dim = _true_cross(1.0)
+    dense64 = dense_bytes(dim, "float64")
     wrong = {
+        dim // per_pair: f"{dim:,} is the number of weights, not bytes. The dense float32 "
+        f"vector takes 4 bytes per weight, {dense:,} bytes: divide that by the 12 bytes of "
+        "one pair.",
+        dense64 // per_pair: f"that starts from the float64 vector ({dense64:,} bytes). The "
+        f"exercise compares with the dense **float32** vector: {dim:,} x 4 = {dense:,} bytes.",
+        dense64 // 4: f"that starts from the float64 vector ({dense64:,} bytes) and counts only "
+        f"the value. Use the dense **float32** vector ({dense:,} bytes) and 8 + 4 bytes per pair.",
         dense // 8: "that uses 8 bytes per pair, i.e. an int32 index; here the index is int64 "
         "(8 bytes) and the value float32 (4 bytes).",
         dense // 4: "each stored non-zero needs its index as well as its value: 8 + 4 bytes.",
@@ -175,6 +192,12 @@ def _vector(value: object, name: str) -> np.ndarray | Feedback:
     return arr
 
 
+def _is_text_pair(va: np.ndarray, vb: np.ndarray) -> bool:
+    """True for the notebook's own example, (1, 0) and (0, 1), in either order or with signs."""
+    pair = {tuple(np.abs(va).tolist()), tuple(np.abs(vb).tolist())}
+    return pair == {(1.0, 0.0), (0.0, 1.0)}
+
+
 @exercise
 def check_l0_midpoint(a: object, b: object = ...) -> Feedback:
     """Grade two vectors whose midpoint has more non-zeros than their average count.
@@ -185,6 +208,8 @@ def check_l0_midpoint(a: object, b: object = ...) -> Feedback:
     --------
     >>> check_l0_midpoint([2, 0, 0], [0, 0, 4])
     ✅ Correct. Counts 1 and 1 (average 1), midpoint (1, 0, 2) has 2 non-zeros.
+    >>> check_l0_midpoint.grade([0, 1], [-1, 0]).passed  # the text's own pair
+    False
     """
     if is_unanswered(a) or is_unanswered(b):
         return Feedback.unanswered("a vector for both `a` and `b`")
@@ -200,10 +225,13 @@ def check_l0_midpoint(a: object, b: object = ...) -> Feedback:
     avg = (ca + cb) / 2
     shown = [f"{x:g}" for x in mid[:8]] + (["..."] if mid.size > 8 else [])
     mid_text = "(" + ", ".join(shown) + ")"
-    said = f"Counts {ca} and {cb} (average {avg:g}), midpoint {mid_text} has {cm} non-zeros"
+    said = (f"Counts {ca} and {cb} (average {avg:g}), midpoint {mid_text} has {cm} "
+            f"non-zero{'s' if cm != 1 else ''}")
+    if _is_text_pair(va, vb):
+        return Feedback.hint("that is the pair from the text, (1, 0) and (0, 1) (swapping them "
+                             "or flipping a sign changes nothing): find a different pair than "
+                             "the one in the text. Other sizes, or more coordinates, will do.")
     if cm > avg:
-        if {tuple(va), tuple(vb)} == {(1.0, 0.0), (0.0, 1.0)}:
-            return Feedback.ok(said + ". That is the pair from the text: can you find another?")
         return Feedback.ok(said + ".")
     if cm < avg:
         return Feedback.hint(said + ": fewer, because opposite entries cancel. Pick vectors "

@@ -12,7 +12,7 @@ import numbers
 
 import numpy as np
 
-from lessonlib.checks.core import Feedback, call_learner, exercise
+from lessonlib.checks.core import Feedback, LearnerCodeError, call_learner, exercise
 from lessonlib.zeno import float_decay
 
 __all__ = ["check_l2_step", "check_reaches_zero", "check_steps_to_halve"]
@@ -27,6 +27,21 @@ def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
 
 
+def _subtracts_constant(l2_step: object, eta: float, lam: float) -> bool:
+    """True if ``l2_step`` moves w = 2 and w = 3 by the same amount (an L1-style step).
+
+    At w = 1 the L2 step without its factor 2, ``(1 - eta*lam) * w``, and the constant step
+    ``w - eta*lam`` agree; two other weights tell them apart.
+    """
+    moves = []
+    for w in (2.0, 3.0):
+        try:
+            moves.append(w - float(np.asarray(call_learner(l2_step, w, eta, lam), dtype=float)))
+        except (LearnerCodeError, TypeError, ValueError):
+            return False
+    return _close(moves[0], moves[1]) and not _close(moves[0], 0.0)
+
+
 @exercise
 def check_l2_step(l2_step: object) -> Feedback:
     """Grade ``l2_step(w, eta, lam)``: one gradient step on ``lam * w**2`` alone.
@@ -37,6 +52,8 @@ def check_l2_step(l2_step: object) -> Feedback:
     True
     >>> check_l2_step.grade(lambda w, eta, lam: (1 - eta * lam) * w).passed
     False
+    >>> "constant" in check_l2_step.grade(lambda w, eta, lam: w - 2 * eta * lam).message
+    True
     """
     for w, eta, lam in _STEP_CASES:
         got = call_learner(l2_step, w, eta, lam)
@@ -51,12 +68,18 @@ def check_l2_step(l2_step: object) -> Feedback:
         want = (1 - 2 * eta * lam) * w
         if _close(value, want):
             continue
-        if _close(value, (1 - eta * lam) * w):
+        if _close(value, (1 - eta * lam) * w) and not _subtracts_constant(l2_step, eta, lam):
             return Feedback.hint("the derivative of lam * w**2 is 2 * lam * w: a factor 2 is "
                                  "missing.")
-        if _close(value, w - 2 * eta * lam * np.sign(w)) or _close(value, w - eta * lam):
-            return Feedback.hint("you subtracted a constant amount, which is the L1 step. The L2 "
-                                 "step subtracts eta * 2 * lam * w, proportional to w.")
+        # Subtracting a constant (with or without the sign of w, with or without the 2) is
+        # L1's step. At w = 1 it equals the L2 step, so the first case alone cannot tell.
+        constant = {w - 2 * eta * lam, w - eta * lam, w - 2 * eta * lam * np.sign(w),
+                    w - eta * lam * np.sign(w)}
+        if any(_close(value, c) for c in constant):
+            return Feedback.hint(
+                f"l2_step({w}, {eta}, {lam}) returned {value:.6g}: you subtracted a constant "
+                "amount, which is the L1 step. The L2 step multiplies: w - eta * (2 * lam * w) "
+                "= (1 - 2 * eta * lam) * w, so a weight twice as big moves twice as far.")
         if _close(value, (1 + 2 * eta * lam) * w):
             return Feedback.hint("the weight grew: a gradient step goes *against* the gradient, "
                                  "w - eta * gradient.")

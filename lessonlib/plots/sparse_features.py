@@ -168,7 +168,7 @@ def plot_subset_timing(ds: object, seconds: object, fit: GrowthFit, up_to: int =
     fig, ax = new_figure(width=7.5, height=4.4)
     grid = np.linspace(d.min(), top, 200)
     ax.plot(grid, [fit.seconds(g) for g in grid], color=COLORS["grey"], ls="--",
-            label=f"fit: x{2 ** fit.rate:.2f} per extra feature")
+            label="2^d law through the larger runs")
     ax.plot(d, t, "o", color=L1_COLOR, label="measured")
     year = 365.25 * 86_400
     for value, text in ((60, "a minute"), (86_400, "a day"), (year, "a year"),

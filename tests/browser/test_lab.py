@@ -91,41 +91,29 @@ def wait_for_change(page, before: list[str], timeout_ms: int = 15_000) -> bool:
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_notebook_runs_clean_in_jupyterlab(lab, page, screenshots, name):
+def test_notebook_runs_and_its_controls_work_in_jupyterlab(lab, page, screenshots, name):
     open_notebook(page, lab, name)
     run_all(page, name)
-    text = output_text(page)
     stem = name.removesuffix(".ipynb")
+    text = output_text(page)
     page.screenshot(path=str(screenshots / f"{stem}-end.png"))
 
     assert "Traceback (most recent call last)" not in text, f"{name}: an error output:\n" + \
         text[text.find("Traceback") - 300: text.find("Traceback") + 1500]
     for bad in ("Error displaying widget", "model not found", "Failed to load model"):
         assert bad not in text, f"{name}: {bad!r} in the outputs"
-
-    # Every LiveFigure/EchoSlider the notebook builds must have a live view, not its text.
-    expected = len(re.findall(r"\(Run this cell to bring it to life\.\)", text))
-    views = page.locator(".jp-OutputArea-output .jupyter-widgets.widget-container").count()
-    assert expected == 0 or views >= 1, f"{name}: widgets printed as text only, none rendered"
+    # A LiveFigure/EchoSlider shows its plain-text sentence only when its view failed.
     assert "Run this cell to bring it to life" not in text, (
         f"{name}: a widget shows its plain-text form instead of rendering"
     )
 
-    widgets = page.locator(".jp-OutputArea-output .widget-image")
-    for i in range(min(widgets.count(), 6)):
-        widgets.nth(i).scroll_into_view_if_needed()
+    images = page.locator(".jp-OutputArea-output .widget-image")
+    for i in range(min(images.count(), 8)):
+        images.nth(i).scroll_into_view_if_needed()
         page.wait_for_timeout(300)
         page.screenshot(path=str(screenshots / f"{stem}-widget{i}.png"))
-
-
-@pytest.mark.parametrize("name", NOTEBOOKS)
-def test_moving_a_control_changes_the_picture(lab, page, screenshots, name):
-    open_notebook(page, lab, name)
-    run_all(page, name)
-    stem = name.removesuffix(".ipynb")
-    images = page.locator(".jp-OutputArea-output .widget-image")
     if images.count() == 0:
-        pytest.skip(f"{name} has no interactive figure")
+        return
 
     # Each figure widget's first slider, moved with the keyboard (so it is keyboard-usable).
     boxes = page.locator(".jp-OutputArea-output .widget-vbox:has(> .widget-image)")
@@ -149,11 +137,11 @@ def test_moving_a_control_changes_the_picture(lab, page, screenshots, name):
         moved += 1
         page.screenshot(path=str(screenshots / f"{stem}-moved{i}.png"))
     # Play controls step through precomputed frames.
-    plays = page.locator(".jp-OutputArea-output .widget-play button").first
-    if plays.count():
-        plays.scroll_into_view_if_needed()
+    play = page.locator(".jp-OutputArea-output .widget-play button").first
+    if play.count():
+        play.scroll_into_view_if_needed()
         before = image_sources(page)
-        plays.click()
+        play.click()
         assert wait_for_change(page, before), f"{name}: pressing Play did not change the picture"
         page.screenshot(path=str(screenshots / f"{stem}-played.png"))
         moved += 1

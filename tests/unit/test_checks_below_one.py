@@ -88,3 +88,31 @@ def test_stubs_and_junk_never_raise(capsys):
         check_reweight_weights(weird)
         check_triangle_counterexample(weird, weird)
     assert "Traceback" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("answer", [{0, 2}, {2.0, 0.0}, frozenset({0, 2})])
+def test_local_minima_accepts_a_set(answer):
+    fb = check_local_minima.grade(answer)
+    assert fb.passed, fb.message
+
+
+@pytest.mark.parametrize("answer,hint", [
+    ({2}, "other crossing"), ({0, 1, 2}, "not a local minimum"), ({2, "a"}, "numbers"),
+])
+def test_local_minima_grades_sets_like_lists(answer, hint):
+    fb = check_local_minima.grade(answer)
+    assert not fb.passed and hint in fb.message
+
+
+@pytest.mark.parametrize("answer", [[], (), set(), np.array([])])
+def test_local_minima_empty_list_has_its_own_hint(answer):
+    fb = check_local_minima.grade(answer)
+    assert not fb.passed and "the list is empty" in fb.message
+    assert "one of them" not in fb.message
+
+
+def test_solutions_of_notebook_05_still_pass():
+    assert check_triangle_counterexample.grade(np.array([1.0, 0, 0]), np.array([0, 0, 2.0])).passed
+    assert check_local_minima.grade([0.0, 2.0]).passed
+    assert check_landing.grade(2.0).passed
+    assert check_reweight_weights.grade(lambda x, eps: 1.0 / (np.abs(x) + eps)).passed

@@ -96,3 +96,23 @@ def test_min_l1_stub_is_not_attempted_and_checks_never_raise(capsys):
             check(weird)  # prints, never raises
     out = capsys.readouterr().out
     assert "Traceback" not in out
+
+
+@pytest.mark.parametrize("answer", [{1, -1}, {-1.0, 1.0}, frozenset({1, -1})])
+def test_tie_accepts_a_set(answer):
+    fb = grade(check_tie_slopes, answer)
+    assert fb.passed, fb.message
+
+
+@pytest.mark.parametrize("answer,hint", [({1}, "missing"), ({0, 1, -1}, "unique"),
+                                         (set(), "empty"), ({1, "a"}, "numbers")])
+def test_tie_grades_sets_like_lists(answer, hint):
+    fb = grade(check_tie_slopes, answer)
+    assert not fb.passed and hint in fb.message
+
+
+def test_solutions_of_notebook_04_still_pass():
+    assert grade(check_touch_l1, (2.0, 0.0)).passed
+    assert grade(check_tie_slopes, [-1.0, 1.0]).passed
+    assert grade(check_min_l1, lambda A, b: _split(A, b)[: A.shape[1]] - _split(A, b)[A.shape[1]:]
+                 ).passed

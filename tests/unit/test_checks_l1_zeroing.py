@@ -134,3 +134,68 @@ def test_checks_never_raise(capsys):
     assert out[6].startswith(NOT_ATTEMPTED)
     assert out[7].startswith(TRY_AGAIN)
     assert out[8].startswith(PASS)
+
+
+def _uses_if(w, t):
+    if w > t:
+        return w - t
+    if w < -t:
+        return w + t
+    return 0.0
+
+
+def _uses_builtin_max(w, t):
+    return np.sign(w) * max(np.abs(w) - t, 0)
+
+
+@pytest.mark.parametrize("func", [_uses_if, _uses_builtin_max])
+def test_soft_threshold_recognises_if_on_a_whole_array(func, capsys):
+    fb = check_soft_threshold.grade(func)
+    assert not fb.passed
+    assert "your function uses `if` on a whole array" in fb.message
+    assert "np.where" in fb.message and "ambiguous" not in fb.message
+    check_soft_threshold(func)  # the printed check shows the same hint
+    out = capsys.readouterr().out
+    assert out.startswith(TRY_AGAIN) and "uses `if` on a whole array" in out
+
+
+def test_soft_threshold_other_crashes_still_show_the_error(capsys):
+    def bad(w, t):
+        raise ValueError("something else")
+
+    check_soft_threshold(bad)
+    out = capsys.readouterr().out
+    assert out.startswith(TRY_AGAIN) and "something else" in out and "`if`" not in out
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        [-0.05, 0.2, 0.02, 0.0, 0.25],  # the values of the zeroed weights
+        [0.8, -0.05, 0.2, -0.3, 0.02, 0.0, -1.1, 0.25],  # all the weights
+        np.array([0.2, 0.25]),
+        {0.02, 1},
+        [1.5, 2],
+        [float("nan")],
+    ],
+)
+def test_predict_zeroed_rejects_values_instead_of_positions(answer):
+    fb = check_predict_zeroed.grade(answer)
+    assert not fb.passed
+    assert "give positions 0-7 (indices), not values" in fb.message
+
+
+@pytest.mark.parametrize("answer", [[1.0, 2.0, 4.0, 5.0, 7.0], np.array([1.0, 2, 4, 5, 7]),
+                                    {1.0, 2.0, 4, 5, 7}])
+def test_predict_zeroed_accepts_whole_floats(answer):
+    assert check_predict_zeroed.grade(answer).passed
+
+
+def test_solutions_of_notebook_03_still_pass():
+    def my_soft_threshold(w, t):
+        w = np.asarray(w, dtype=float)
+        return np.sign(w) * np.maximum(np.abs(w) - t, 0.0)
+
+    assert check_soft_threshold.grade(my_soft_threshold).passed
+    assert check_predict_zeroed.grade([1, 2, 4, 5, 7]).passed
+    assert check_ista_step.grade(_ista).passed

@@ -48,7 +48,35 @@ def test_l1_part_rejects_other_parts_with_a_hint(toy):
     assert "not one of the part names" in check_l1_part.grade("wheel").message
     assert "whole number" in check_l1_part.grade(0.98).message
     assert not check_l1_part.grade(True).passed
-    assert not check_l1_part.grade([toy.common_part]).passed
+    # A one-element list now counts as its element (fix 3); two parts are still rejected.
+    assert not check_l1_part.grade([toy.common_part, robot_accessory]).passed
+
+
+@pytest.mark.parametrize("wrap", [np.flatnonzero, lambda w: [int(np.flatnonzero(w)[0])],
+                                  lambda w: (int(np.flatnonzero(w)[0]),),
+                                  lambda w: np.array(np.flatnonzero(w)[0])])
+def test_l1_part_accepts_a_one_element_array_or_list(toy, wrap):
+    w1 = min_l1_fit(toy.X_train, toy.y_train)
+    answer = wrap(w1)
+    fb = check_l1_part.grade(answer)
+    assert fb.passed, (answer, fb.message)
+    assert check_l1_part.grade([toy.part_names[toy.common_part]]).passed
+    assert check_l1_part.grade(np.array(["antenna"])).passed
+
+
+def test_l1_part_recognises_the_weights_value_given_as_its_position(toy):
+    w1 = min_l1_fit(toy.X_train, toy.y_train)
+    i = int(np.flatnonzero(w1)[0])
+    value = float(w1[i])
+    assert value != i  # otherwise value and position could not be told apart
+    for answer in (value, 1.0, np.float64(value), w1[np.flatnonzero(w1)], float(f"{value:.3g}")):
+        fb = check_l1_part.grade(answer)
+        assert not fb.passed, answer
+        assert "value, not its position" in fb.message, (answer, fb.message)
+    fb = check_l1_part.grade(0.98)  # not whole: a value, whichever weight it is
+    assert not fb.passed and "value" in fb.message and "whole number" in fb.message
+    assert not check_l1_part.grade(float("nan")).passed
+    assert not check_l1_part.grade(float("inf")).passed
 
 
 # --------------------------------------------------------------------------- prune
@@ -218,3 +246,11 @@ def test_no_check_ever_raises(garbage, sweep, capsys):
     assert len(out) == 4
     assert all(line.startswith((TRY_AGAIN, NOT_ATTEMPTED)) for line in out)
     assert not any(line.startswith(PASS) for line in out)
+
+
+def test_solutions_of_notebook_06_still_pass(toy, sweep):
+    w_l1 = min_l1_fit(toy.X_train, toy.y_train)
+    assert check_l1_part.grade(int(np.flatnonzero(w_l1)[0])).passed
+    assert check_best_lambda.grade(sweep.lambdas[np.argmin(sweep.val_mse)], sweep).passed
+    assert check_dense_winner.grade("L2").passed
+    assert check_prune.grade(prune_argsort).passed

@@ -158,7 +158,8 @@ def test_sparse_budget_never_raises(capsys):
 @pytest.mark.parametrize(
     ("a", "b"),
     [
-        ([1, 0], [0, 1]),
+        # ([1, 0], [0, 1]) was here: it is the text's own pair, now rejected (fix 7).
+        ([2, 0], [0, 3]),
         ((2.0, 0.0, 0.0), (0.0, 0.0, -7.0)),
         (np.array([0, 3, 0, 0]), np.array([0, 0, 0, 1])),
         ([1, 0, 1, 0], [0, 1, 0, 1]),
@@ -198,6 +199,58 @@ def test_l0_midpoint_never_raises_and_handles_partial_answers(capsys):
 
 
 def test_pass_messages_state_the_numbers(capsys):
-    assert printed(check_l0_midpoint, [1, 0], [0, 1], capsys=capsys).startswith(PASS)
+    # The text's own pair ([1, 0], [0, 1]) no longer passes (fix 7); use the solution's pair.
+    assert printed(check_l0_midpoint, [3, 0, 0], [0, 0, -2], capsys=capsys).startswith(PASS)
     out = printed(check_dense_bytes, 1_866_240_000, capsys=capsys)
     assert "1.87 GB" in out
+
+
+# ---------------------------------------------------------------- reviewer fixes
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [([1, 0], [0, 1]), ([0, 1], [1, 0]), ([-1, 0], [0, 1]), ([1, 0], [0, -1]),
+     (np.array([0.0, -1.0]), np.array([-1.0, 0.0])), ((1.0, 0.0), (0.0, 1.0))],
+)
+def test_l0_midpoint_rejects_the_pair_from_the_text(a, b, capsys):
+    fb = check_l0_midpoint.grade(a, b)
+    assert not fb.passed and "find a different pair than the one in the text" in fb.message
+    assert printed(check_l0_midpoint, a, b, capsys=capsys).startswith(TRY_AGAIN)
+
+
+@pytest.mark.parametrize(("a", "b"), [([1, 0, 0], [0, 1, 0]), ([1, 0], [0, 2]), ([2, 0], [0, 1])])
+def test_l0_midpoint_accepts_pairs_near_the_text(a, b):
+    assert check_l0_midpoint.grade(a, b).passed
+
+
+@pytest.mark.parametrize(
+    ("answer", "hint"),
+    [
+        (233_280_000 // 12, "number of weights"),
+        (233_280_000 / 12, "number of weights"),
+        (1_866_240_000 // 12, "float64"),
+        (1_866_240_000 // 4, "float64"),
+    ],
+)
+def test_sparse_budget_hints_for_weights_and_float64(answer, hint):
+    fb = check_sparse_budget.grade(answer)
+    assert not fb.passed and hint in fb.message and "float32" in fb.message
+
+
+@pytest.mark.parametrize("answer", [1.87e9, 1.866e9, 1.9e9, np.float64(1.8662e9)])
+def test_dense_bytes_rounded_answer_asks_for_the_exact_count(answer):
+    fb = check_dense_bytes.grade(answer)
+    assert not fb.passed and "right size, but give the exact byte count" in fb.message
+
+
+def test_solutions_of_notebook_01_still_pass():
+    def cross_size(minutes):
+        n_lat = round(180 * 60 / minutes)
+        n_lon = round(360 * 60 / minutes)
+        return n_lat * n_lon
+
+    assert check_cross_size.grade(cross_size).passed
+    assert check_dense_bytes.grade(10_800 * 21_600 * 8).passed
+    assert check_sparse_budget.grade((233_280_000 * 4) // (8 + 4)).passed
+    assert check_l0_midpoint.grade([3.0, 0.0, 0.0], [0.0, 0.0, -2.0]).passed

@@ -104,3 +104,30 @@ def test_reaches_zero_hints(answer, hint):
 def test_checks_print_pass(capsys):
     check_reaches_zero({0.3, 0.5})
     assert capsys.readouterr().out.startswith(PASS)
+
+
+@pytest.mark.parametrize(
+    "func",
+    [
+        lambda w, eta, lam: w - 2 * eta * lam,  # passes the w = 1 case by coincidence
+        lambda w, eta, lam: w - eta * lam,  # equals the "factor 2 missing" form at w = 1
+        lambda w, eta, lam: w - eta * lam * np.sign(w),
+        lambda w, eta, lam: np.float32(w - 2 * eta * lam),
+    ],
+)
+def test_l2_step_recognises_subtracting_a_constant(func):
+    fb = check_l2_step.grade(func)
+    assert not fb.passed
+    assert "constant amount" in fb.message and "L1 step" in fb.message
+    assert "multiplies" in fb.message and "expected" not in fb.message
+
+
+def test_l2_step_factor_two_hint_unchanged_by_the_constant_probe():
+    fb = check_l2_step.grade(lambda w, eta, lam: w - eta * lam * w)
+    assert not fb.passed and "factor 2" in fb.message
+
+
+def test_solutions_of_notebook_02_still_pass():
+    assert check_l2_step.grade(lambda w, eta, lam: w - eta * 2 * lam * w).passed
+    assert check_steps_to_halve.grade(math.ceil(math.log(2) / -math.log(1 - 2 * 0.05 * 0.1))).passed
+    assert check_reaches_zero.grade({0.3, 0.5}).passed
