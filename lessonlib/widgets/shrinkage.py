@@ -4,8 +4,11 @@
   float type; the weight's path on linear and log axes and where it stalls.
 * :func:`l1_l2_network`: L1 and L2 weight grids side by side, stepped through
   training with a play button, and a lambda slider with a live count of exact
-  zeros. Every frame is precomputed when the widget is built, so moving a
-  control only redraws.
+  zeros.
+
+Every run and frame is precomputed when the widget is built, and both widgets use
+LiveFigure's blitting mode (``animated=``): the static parts of the figure are drawn
+once, and moving a control redraws only the artists that change.
 """
 
 from __future__ import annotations
@@ -15,6 +18,9 @@ import math
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib import lines as mlines
+from matplotlib import transforms as mtransforms
+from matplotlib.collections import LineCollection
 from threadpoolctl import threadpool_limits
 
 from lessonlib._validate import as_float_array, as_int
@@ -45,7 +51,8 @@ def zeno_explorer(max_steps: int = 150_000) -> LiveFigure:
     Parameters
     ----------
     max_steps : int, default 150,000
-        Longest run simulated per setting (each setting is computed once and cached).
+        Longest run simulated per setting (every setting is simulated once, when the
+        widget is built).
 
     Returns
     -------
@@ -61,6 +68,9 @@ def zeno_explorer(max_steps: int = 150_000) -> LiveFigure:
     """
     max_steps = as_int(max_steps, "max_steps", low=10)
     h = zeno_figure(width=10, height=3.6, note=False)
+    # The in-figure label box repeats what the readout says, and three lines of boxed
+    # text cost more to draw than the curves: the readout carries it alone.
+    h.label.set_visible(False)
 
     @functools.lru_cache(maxsize=256)
     def run(f: float, dtype: str) -> FloatDecay | None:
@@ -69,7 +79,32 @@ def zeno_explorer(max_steps: int = 150_000) -> LiveFigure:
         except ValueError:
             return None  # f rounds to 1 in this dtype
 
+    # Every setting the controls offer, simulated up front (about a second: eta * lambda
+    # takes only ~30 distinct values), so that moving a control never waits for a run.
+    for eta_v in ETAS:
+        for lam_v in LAMS:
+            for dtype_v in DTYPES:
+                run(1.0 - 2.0 * eta_v * lam_v, dtype_v)
+
+    state: dict[str, object] = {"live": None, "ylims": None}
+    # The x ranges follow the length of the run, the log panel's y range the float type:
+    # those three axes are drawn by light animated artists. The linear panel's y range is
+    # always about [0, 1], so its axis stays in the static background.
+    light_axes = [_LightAxis(h.ax_lin, "x"), _LightAxis(h.ax_log, "x"),
+                  _LightAxis(h.ax_log, "y")]
+
     def update(eta: float, lam: float, dtype: str) -> str:
+        text = describe(eta, lam, dtype)
+        for axis in light_axes:
+            axis.update()
+        # Should the linear panel's y range ever change, its static axis must be redrawn.
+        ylims = h.ax_lin.get_ylim()
+        if ylims != state["ylims"] and state["live"] is not None:
+            state["live"].invalidate_background()
+        state["ylims"] = ylims
+        return text
+
+    def describe(eta: float, lam: float, dtype: str) -> str:
         f = 1.0 - 2.0 * eta * lam
         halve = math.log(2) / -math.log(f)
         decay = run(f, dtype)
@@ -84,15 +119,18 @@ def zeno_explorer(max_steps: int = 150_000) -> LiveFigure:
                            "</b> (the step is lost to rounding).") + tail_note
         update_float_decay(h, decay)
         if decay.reached_zero:
-            tail = f"In {dtype}: <b>exact 0</b> after {decay.steps:,} steps (f &le; 1/2)."
+            tail = (f"In {dtype} (f stored as {decay.factor:.6g}): <b>exact 0</b> after "
+                    f"{decay.steps:,} steps (f &le; 1/2); the red dot is drawn below the floor.")
         elif decay.stalled:
-            tail = (f"In {dtype}: <b>stuck at {decay.final:.2g}</b> after {decay.steps:,} steps "
+            tail = (f"In {dtype} (f stored as {decay.factor:.6g}): <b>stuck at "
+                    f"{decay.final:.2g}</b> from step {decay.steps:,} on "
                     f"({decay.final_in_spacings} &times; the smallest subnormal), never 0.")
         else:
             bound = stall_bound(decay.factor, dtype)
             predicted = -math.log(bound) / -math.log(decay.factor)
-            tail = (f"In {dtype}: still shrinking after {decay.steps:,} steps ({decay.final:.2g});"
-                    f" it would stall near {bound:.2g} after about {predicted:,.0f} steps.")
+            tail = (f"In {dtype} (f stored as {decay.factor:.6g}): still shrinking after "
+                    f"{decay.steps:,} steps ({decay.final:.2g}); it would stall near "
+                    f"{bound:.2g} after about {predicted:,.0f} steps.")
         return head + tail + tail_note
 
     controls = {
@@ -103,11 +141,87 @@ def zeno_explorer(max_steps: int = 150_000) -> LiveFigure:
         "dtype": widgets.ToggleButtons(options=list(DTYPES), value="float64",
                                        description="dtype"),
     }
-    live = LiveFigure(h.fig, controls, update,
+    # Blitting: everything that moves is animated, in drawing order: grid lines, the data,
+    # then tick marks and labels. The rest (titles, axis labels, frames) is drawn once.
+    animated = [*(axis.grid for axis in light_axes), h.normal_line, h.subnormal_line,
+                h.line_lin, h.line_log, h.stop_lin, h.stop_log,
+                *(axis.marks for axis in light_axes),
+                *(label for axis in light_axes for label in axis.labels)]
+    live = LiveFigure(h.fig, controls, update, animated=animated,
                       title="the L2 step w <- (1 - 2 eta lambda) w in float16/32/64")
-    # Laid out once (float64 has the widest tick labels), then kept: faster redraws.
-    h.fig.set_layout_engine(None)
+    state["live"] = live
+    # Keep the log panel's y label where the first layout put it (beside float64's wide
+    # labels): matplotlib would otherwise move it with the width of the hidden tick labels.
+    label = h.ax_log.yaxis.label
+    x_px = label.get_transform().transform(label.get_position())[0]
+    h.ax_log.yaxis.set_label_coords(h.ax_log.transAxes.inverted().transform((x_px, 0))[0], 0.5)
+    live.invalidate_background()
+    live.refresh()
     return live
+
+
+class _LightAxis:
+    """The ticks, labels and grid lines of an axis whose range changes on every update.
+
+    Redrawing a matplotlib axis is slow (it re-measures every label). Here the axis
+    itself stays in the static background, with its ticks made transparent and its grid
+    off (so the layout still leaves room for the labels, and the axis label is drawn
+    once), and a few light artists, animated, draw the ticks, labels and grid lines of
+    the current range with the axis's own locator, formatter and style.
+    """
+
+    def __init__(self, ax, which: str = "x", n_labels: int = 10) -> None:
+        axis = ax.xaxis if which == "x" else ax.yaxis
+        tick = axis.get_major_ticks()[0]
+        label, mark, grid = tick.label1, tick.tick1line, tick.gridline
+        away = (tick.get_tick_padding() + tick.get_pad()) / 72  # inches from the spine
+        self.ax, self.axis, self.which = ax, axis, which
+        if which == "x":
+            along = mtransforms.blended_transform_factory(ax.transData, ax.transAxes)
+            shift = mtransforms.ScaledTranslation(0, -away, ax.figure.dpi_scale_trans)
+            marker = mlines.TICKDOWN
+        else:
+            along = mtransforms.blended_transform_factory(ax.transAxes, ax.transData)
+            shift = mtransforms.ScaledTranslation(-away, 0, ax.figure.dpi_scale_trans)
+            marker = mlines.TICKLEFT
+        self.grid = LineCollection([], colors=grid.get_color(), alpha=grid.get_alpha(),
+                                   linewidths=grid.get_linewidth(),
+                                   linestyles=grid.get_linestyle(), transform=along,
+                                   zorder=axis.get_zorder())  # below the data
+        self.marks = mlines.Line2D([], [], linestyle="none", marker=marker,
+                                   markersize=mark.get_markersize(),
+                                   markeredgewidth=mark.get_markeredgewidth(),
+                                   color=mark.get_color(), transform=along, clip_on=False,
+                                   zorder=axis.get_zorder())
+        self.labels = [ax.text(0, 0, "", transform=along + shift,
+                               ha=label.get_horizontalalignment(),
+                               va=label.get_verticalalignment(),
+                               fontproperties=label.get_fontproperties(),
+                               color=label.get_color(), clip_on=False)
+                       for _ in range(n_labels)]
+        ax.add_collection(self.grid, autolim=False)
+        ax.add_artist(self.marks)
+        axis.grid(False)
+        ax.tick_params(axis=which, colors="none")  # kept for the layout, drawn by us
+
+    def update(self) -> None:
+        lo, hi = sorted(self.axis.get_view_interval())
+        slack = 1e-9 * (hi - lo)
+        values = [v for v in self.axis.get_major_locator().tick_values(lo, hi)
+                  if lo - slack <= v <= hi + slack][:len(self.labels)]
+        texts = self.axis.get_major_formatter().format_ticks(values)
+        if self.which == "x":
+            self.grid.set_segments([[(v, 0.0), (v, 1.0)] for v in values])
+            self.marks.set_data(values, [0.0] * len(values))
+        else:
+            self.grid.set_segments([[(0.0, v), (1.0, v)] for v in values])
+            self.marks.set_data([0.0] * len(values), values)
+        for i, label in enumerate(self.labels):
+            if i < len(values):
+                label.set_position((values[i], 0.0) if self.which == "x" else (0.0, values[i]))
+                label.set_text(texts[i])
+            else:
+                label.set_text("")
 
 
 def _frozen(dtype: str, steps: int) -> FloatDecay:
@@ -192,15 +306,21 @@ def l1_l2_network(
     lam_list = [float(v) for v in lam_arr]
     net = _Network(Xa, ya, lam_list, as_int(n_steps, "n_steps", low=1), step_scale,
                    as_int(max_frames, "max_frames", low=2))
-    h = weight_grid_figure((rows, cols), titles=("L1", "L2"))
+    # Fixed titles: the live counts of exact zeros are in the readout, right above the grids
+    # (redrawing two changing titles would cost as much as the grids themselves).
+    titles = ("L1 (ISTA)", "L2 (weight decay)")
+    h = weight_grid_figure((rows, cols), titles=titles)
 
     def update(frame: int, lam: float) -> str:
         r1, r2 = net.l1[lam], net.l2[lam]
         w1, w2 = r1.path[frame], r2.path[frame]
         z1, z2 = int(np.count_nonzero(w1 == 0)), int(np.count_nonzero(w2 == 0))
         step = int(net.steps[frame])
-        update_weight_grids(h, [w1, w2], [f"L1 (ISTA): {z1} exact zeros",
-                                          f"L2 (weight decay): {z2} exact zeros"])
+        update_weight_grids(h, [w1, w2], titles)
+        for im in h.images:
+            # Colour the 10 x 10 cells here (black = exactly 0): an image given RGBA is
+            # drawn several times faster than a masked array through a log norm.
+            im.set_data(im.to_rgba(im.get_array(), bytes=True))
         return (f"step <b>{step}</b> of {r1.n_steps}, lambda = {lam:g}: "
                 f"L1 exact zeros <b>{z1}</b>/{net.d}; L2 exact zeros <b>{z2}</b>/{net.d} "
                 f"(its smallest |w| is {np.abs(w2).min():.2g})")
@@ -211,11 +331,12 @@ def l1_l2_network(
                                   description="lambda")
     play = widgets.Play(value=0, min=0, max=net.n_frames - 1, step=1, interval=120,
                         description="play")
+    # Blitting: only the grids change. The white cell borders are drawn over the grids, so
+    # they are redrawn with them; titles, colour bar and layout are a fixed background.
+    borders = [coll for ax in h.fig.axes[:len(h.images)] for coll in ax.collections]
     live = LiveFigure(h.fig, {"frame": frame, "lam": lam}, update,
                       title="L1 vs L2 weight grids over training (black = exactly 0)",
-                      extra=[play])
-    # The grids never change size: keep the layout of the first render (faster redraws).
-    h.fig.set_layout_engine(None)
+                      extra=[play], animated=[*h.images, *borders])
     # Kernel-side link: the play button moves the slider, the slider redraws.
     live.link = widgets.link((play, "value"), (frame, "value"))
     live.play = play

@@ -32,34 +32,66 @@ def test_builds_a_live_figure_starting_at_the_best_lambda(live, sweep):
     assert live.image.value[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def pixels(live, name):
+    """Where marker ``name`` sits on the canvas, in pixels (origin bottom left)."""
+    artist = live.handles[name]
+    xy = np.c_[artist.get_xdata(), artist.get_ydata()][:1]
+    return artist.get_transform().transform(xy)[0]
+
+
 def test_moving_the_slider_updates_readout_markers_and_picture(live, sweep):
-    slider, frozen = live.controls["index"], live.frozen
+    slider, handles = live.controls["index"], live.handles
     before_img = live.image.value
     for i in (0, 10, len(sweep.lambdas) - 1):
         slider.value = i
         assert f"{int(sweep.n_nonzero[i])} non-zero weights" in live.readout.value
         assert f"{sweep.lambdas[i]:.3g}" in live.readout.value
         assert f"{sweep.val_mse[i]:.3g}" in live.readout.value
-        x_dot = frozen.dot_val.get_xdata()[0]
-        assert x_dot == pytest.approx(frozen.val_px[i, 0])
-        assert frozen.dot_val.get_ydata()[0] == pytest.approx(frozen.val_px[i, 1])
-        assert frozen.dot_nz.get_ydata()[0] == pytest.approx(frozen.nz_px[i, 1])
-        assert frozen.vline_nz.get_xdata()[0] == pytest.approx(frozen.nz_px[i, 0])
+        assert handles["dot_val"].get_xdata()[0] == pytest.approx(sweep.lambdas[i])
+        assert handles["dot_val"].get_ydata()[0] == pytest.approx(sweep.val_mse[i])
+        assert handles["dot_train"].get_ydata()[0] == pytest.approx(sweep.train_mse[i])
+        assert handles["dot_nz"].get_ydata()[0] == pytest.approx(sweep.n_nonzero[i])
+        assert handles["vline_nz"].get_xdata()[0] == pytest.approx(sweep.lambdas[i])
+        assert handles["vline_err"].get_xdata()[0] == pytest.approx(sweep.lambdas[i])
     assert live.image.value != before_img
 
 
+def test_only_the_markers_are_redrawn_and_the_picture_follows_them(live, sweep):
+    # Blitting: the markers are the animated artists; the rest is a fixed background.
+    assert all(artist.get_animated() for artist in live.handles.values())
+    slider = live.controls["index"]
+    slider.value = 0
+    first = live.image.value
+    slider.value = 10
+    assert live.image.value != first
+    slider.value = 0
+    assert live.image.value == first  # no trace of the previous marker position is left
+
+
 def test_marker_geometry_follows_the_curves(live, sweep):
-    frozen = live.frozen
+    slider = live.controls["index"]
+    n = len(sweep.lambdas)
+    px = {name: [] for name in ("dot_train", "dot_val", "dot_nz")}
+    for i in range(n):
+        slider.value = i
+        for name in px:
+            px[name].append(pixels(live, name))
+    train, val, nz = (np.array(px[k]) for k in ("dot_train", "dot_val", "dot_nz"))
     # The x axis is inverted (weaker penalty to the right): later lambdas sit further right.
-    assert np.all(np.diff(frozen.val_px[:, 0]) > 0)
-    assert np.all(np.diff(frozen.nz_px[:, 0]) > 0)
+    assert np.all(np.diff(val[:, 0]) > 0)
+    assert np.all(np.diff(nz[:, 0]) > 0)
     # Higher error is higher on screen; the right panel is to the right of the left one.
     i, j = int(np.argmin(sweep.val_mse)), int(np.argmax(sweep.val_mse))
-    assert frozen.val_px[i, 1] < frozen.val_px[j, 1]
-    assert frozen.nz_px[0, 0] > frozen.val_px[-1, 0]
+    assert val[i, 1] < val[j, 1]
+    assert nz[0, 0] > val[-1, 0]
     # Training markers never sit above validation markers when training error is lower.
     lower = sweep.train_mse < sweep.val_mse
-    assert np.all(frozen.train_px[lower, 1] < frozen.val_px[lower, 1])
+    assert np.all(train[lower, 1] < val[lower, 1])
+    # Every marker stays inside its axes: the fixed background's ranges hold them all.
+    for artist, points in ((live.handles["dot_val"], val), (live.handles["dot_nz"], nz)):
+        box = artist.axes.bbox
+        assert np.all((points[:, 0] >= box.x0) & (points[:, 0] <= box.x1))
+        assert np.all((points[:, 1] >= box.y0) & (points[:, 1] <= box.y1))
 
 
 def test_update_is_fast(live, sweep):

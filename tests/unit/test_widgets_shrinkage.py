@@ -77,9 +77,15 @@ def test_network_frames_go_dark_under_l1_only(network):
     assert network.image.value != img0
     l1_grid, l2_grid = (im.get_array() for im in network.fig.axes[0].images +
                         network.fig.axes[1].images)
-    assert np.ma.count_masked(l1_grid) > 0  # black cells: exact zeros
-    assert np.ma.count_masked(l2_grid) == 0
+    # The grids hold the cells' colours: black cells are the exact zeros, and only those.
+    black1, black2 = (np.all(g[..., :3] == 0, axis=-1) for g in (l1_grid, l2_grid))
+    lam = network.controls["lam"].value
+    w1 = network.network.l1[lam].path[frame.max].reshape(black1.shape)
+    assert black1.sum() > 0
+    np.testing.assert_array_equal(black1, w1 == 0)
+    assert black2.sum() == 0
     assert "L2 exact zeros <b>0</b>" in network.readout.value
+    assert f"L1 exact zeros <b>{int(black1.sum())}</b>" in network.readout.value
 
 
 def test_network_lambda_slider_changes_zero_count(network):
@@ -111,6 +117,76 @@ def test_network_frames_are_precomputed_not_rerun(network, monkeypatch):
     monkeypatch.setattr(mod, "gradient_descent_l2", boom)
     network.controls["frame"].value = 3
     network.controls["lam"].value = 0.2
+
+
+def full_render(live):
+    """The widget's figure drawn in full (every artist, no background), as an RGB array."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    buf = BytesIO()
+    live.fig.savefig(buf, format="png")
+    return np.asarray(Image.open(buf).convert("RGB")).astype(int)
+
+
+def shown(live):
+    from io import BytesIO
+
+    from PIL import Image
+
+    return np.asarray(Image.open(BytesIO(bytes(live.image.value))).convert("RGB")).astype(int)
+
+
+def assert_same_picture(live):
+    # Blitting must show what a full redraw shows: no stale ticks, lines or labels.
+    a, b = full_render(live), shown(live)
+    assert a.shape == b.shape
+    assert (abs(a - b).max(axis=2) > 40).mean() < 0.002
+
+
+def test_zeno_blitted_frames_match_a_full_redraw(zeno):
+    moves = [("eta", 1.0), ("lam", 0.4), ("dtype", "float16"), ("eta", 0.001),
+             ("dtype", "float32"), ("lam", 0.05), ("eta", 0.1), ("dtype", "float64")]
+    for name, value in moves:
+        zeno.controls[name].value = value
+        assert_same_picture(zeno)
+
+
+def test_zeno_x_ticks_follow_the_run(zeno):
+    zeno.controls["eta"].value = 1.0
+    zeno.controls["lam"].value = 0.4  # exact 0 after a few hundred steps
+    short = shown(zeno)
+    zeno.controls["eta"].value = 0.1
+    zeno.controls["lam"].value = 0.05  # stuck after 73,672 steps
+    ax = zeno.fig.axes[0]
+    assert ax.get_xlim()[1] > 73_672
+    labels = [t.get_text() for t in ax.texts if t.get_text()]
+    assert "60000" in "".join(labels).replace(",", "")
+    assert (shown(zeno) != short).any()
+
+
+def test_zeno_dtype_changes_the_log_axis_range_and_labels(zeno):
+    ax_log = zeno.fig.axes[1]
+
+    def labels():
+        return {t.get_text().replace("\N{MINUS SIGN}", "-") for t in ax_log.texts}
+
+    zeno.controls["dtype"].value = "float16"
+    low16 = ax_log.get_ylim()[0]
+    assert "-6" in labels() and "-300" not in labels()
+    assert_same_picture(zeno)
+    zeno.controls["dtype"].value = "float64"
+    assert ax_log.get_ylim()[0] < low16 < -7  # float16's floor is 6e-8
+    assert "-300" in labels() and "-6" not in labels()
+    assert_same_picture(zeno)
+
+
+def test_network_blitted_frames_match_a_full_redraw(network):
+    for frame, lam in ((0, 0.05), (30, 0.05), (30, 0.2), (5, 0.2)):
+        network.controls["frame"].value = frame
+        network.controls["lam"].value = lam
+        assert_same_picture(network)
 
 
 def test_network_update_latency(network):
