@@ -13,7 +13,7 @@
 # This notebook shows *why* the answer it finds is sparse, with a picture you can draw on
 # paper, and then checks that picture by computation in 2, 100 and 500 dimensions.
 #
-# **You will learn to**
+# **What you will learn.** You will learn to:
 # - draw the L1, L2 and L-infinity balls and say where their corners are;
 # - find the smallest-norm point of a line by growing a ball until it touches;
 # - explain the exception, when a whole side of the diamond touches at once;

@@ -15,7 +15,7 @@
 # the price is high: the "norm" stops being a norm, the problem stops being convex, and
 # finding the best answer becomes hard.
 #
-# **You will learn to**
+# **What you will learn.** You will learn to:
 # - draw Lp balls for $p < 1$ and say what happens as $p \to 0$;
 # - show, with numbers, that $\|\cdot\|_p$ for $p < 1$ breaks the triangle inequality and
 #   has a non-convex ball;

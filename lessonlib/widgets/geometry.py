@@ -1,10 +1,10 @@
 """Interactive figures for notebooks 04 and 05: grow a ball until it touches a line,
 and move p below 1.
 
-Both builders draw the figure once and, on every control change, only move the
-artists (``set_data``, limits, text), then :class:`~lessonlib.widgets.live.LiveFigure`
-renders the PNG. The figures are small (about 5 x 5 inches at 80 dpi) so an update
-stays well under 50 ms.
+Both builders draw the figure once and use LiveFigure's blitting mode (``animated=``):
+the axes, frames, axis labels and static lines are drawn once as a background, and a
+control change redraws only the artists that move (the ball, the touch point, the
+titles...). The figures are small (about 5 x 5 inches at 80 dpi).
 """
 
 from __future__ import annotations
@@ -13,12 +13,17 @@ import math
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from lessonlib._validate import as_scalar
 from lessonlib.geometry import ball_boundary, touch_point
 from lessonlib.plots.geometry import p_label
 from lessonlib.plots.style import COLORS, L1_COLOR, new_figure
 from lessonlib.quasinorm import ball_is_convex, midpoint_size
+
+# The light-axis helper lives with the first widget that needed it; it draws an axis whose
+# range changes on every update without redrawing the background.
+from lessonlib.widgets.light_axis import LightAxis
 from lessonlib.widgets.live import LiveFigure
 
 __all__ = ["explore_below_one", "explore_touch"]
@@ -27,16 +32,36 @@ _DPI = 80
 _N = 401  # points per ball outline: smooth enough, cheap to draw
 
 
-def _freeze_layout(live: LiveFigure) -> LiveFigure:
-    # The first render placed the axes (constrained layout); keep those positions. With
-    # no layout engine at all (None, not "none"), savefig also skips its extra
-    # layout-only draw, which halves the time of every update.
-    live.fig.set_layout_engine(None)
-    return live
+class _InnerTicks(MaxNLocator):
+    """Nice ticks (1, 2 or 5 times a power of ten), but none near the ends of the view.
+
+    A label centred on the right edge of the axes would stick out of the figure and be cut
+    off, so the ticks are chosen for the inner 90% of the view.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(nbins=5, steps=[1, 2, 5, 10])
+
+    def tick_values(self, vmin: float, vmax: float) -> np.ndarray:
+        lo, hi = sorted((vmin, vmax))
+        margin = 0.05 * (hi - lo)
+        lo, hi = lo + margin, hi - margin
+        ticks = super().tick_values(lo, hi)
+        return ticks[(ticks >= lo) & (ticks <= hi)]
 
 
 def _norm_choice(choice: object, free_p: float) -> float:
     return float(free_p) if choice == "free" else float(choice)
+
+
+def _ball_color(p: float) -> str:
+    return L1_COLOR if p == 1 else (COLORS["blue"] if p == 2 else COLORS["green"])
+
+
+def _view_size(x: float, y: float) -> float:
+    # The L1 touch size is the largest of all p >= 1 and equals every p < 1 one, so a
+    # view sized from it fits every ball without moving when p changes.
+    return 1.6 * max(touch_point(x, y, 1).norm, 0.25)
 
 
 def explore_touch(x0: float = 10.0, y0: float = 5.0, p: float = 1.0) -> LiveFigure:
@@ -45,6 +70,9 @@ def explore_touch(x0: float = 10.0, y0: float = 5.0, p: float = 1.0) -> LiveFigu
     Controls: ``x`` and ``y`` (the data point), ``norm`` (1, 2, inf or "free"),
     ``free_p`` (used when norm is "free"), ``grow`` (ball size in % of the touching
     size; the Play button animates it).
+
+    The view follows the data point, so its tick labels are drawn by light animated
+    artists (``LightAxis``) and the background never has to be redrawn.
 
     Examples
     --------
@@ -81,27 +109,38 @@ def explore_touch(x0: float = 10.0, y0: float = 5.0, p: float = 1.0) -> LiveFigu
     (segment,) = ax.plot([], [], color=COLORS["sky"], lw=7, alpha=0.7, label="_tied points")
     (dot,) = ax.plot([], [], "o", color=COLORS["vermillion"], ms=10, mec="white", zorder=5,
                      label="touch point")
+    # The view is always symmetric about 0, so these stay at its centre: static.
     ax.axhline(0, color=COLORS["grey"], lw=0.8, zorder=0)
     ax.axvline(0, color=COLORS["grey"], lw=0.8, zorder=0)
     ax.set_aspect("equal")
     ax.set_xlabel("slope a")
     ax.set_ylabel("intercept b")
-    ax.legend(loc="lower left", fontsize=9, framealpha=0.9)
-    ax.locator_params(nbins=5)  # fewer tick labels: text is most of the render time
+    # Ticks at 1, 2 or 5 times a power of ten (never 0.25): labels are at most four
+    # characters ("−0.4", "−1.5", "−15"), so they never reach the y label, which sits
+    # at a fixed distance from the axes (the first layout may see shorter labels).
+    for axis in (ax.xaxis, ax.yaxis):
+        axis.set_major_locator(_InnerTicks())
+    ax.yaxis.set_label_coords(-0.13, 0.5)
+    legend = ax.legend(loc="lower left", fontsize=9, framealpha=0.9)
+    ball_key = legend.legend_handles[1]  # the legend's ball entry follows the ball's colour
     title = ax.set_title("")
+    R0 = _view_size(x0, y0)
+    ax.set_xlim(-R0, R0)
+    ax.set_ylim(-R0, R0)
+    light_axes = [LightAxis(ax, "x"), LightAxis(ax, "y")]
 
     def update(x, y, norm, free_p, grow):
         p = _norm_choice(norm, free_p)
         t = touch_point(x, y, p)
-        # The L1 touch size is the largest of all p >= 1 and equals every p < 1 one,
-        # so a view sized from it fits every ball without moving when p changes.
-        R = 1.6 * max(touch_point(x, y, 1).norm, 0.25)
+        R = _view_size(x, y)
         a = np.array([-R, R])
         line.set_data(a, y - x * a)
         c = t.norm * grow / 100
         bx, by = ball_boundary(p, radius=c, n=_N)
         ball.set_data(bx, by)
-        ball.set_color(L1_COLOR if p == 1 else (COLORS["blue"] if p == 2 else COLORS["green"]))
+        colour = _ball_color(p)
+        ball.set_color(colour)
+        ball_key.set_color(colour)
         touching = grow >= 100
         if touching and not t.unique:
             segment.set_data(t.ends[:, 0], t.ends[:, 1] if t.tie == "segment" else [np.nan] * 2)
@@ -112,25 +151,37 @@ def explore_touch(x0: float = 10.0, y0: float = 5.0, p: float = 1.0) -> LiveFigu
         else:
             segment.set_data([], [])
             dot.set_data([], [])
-        if ax.get_xlim() != (-R, R):  # re-laying out ticks is costly: only when needed
+        if ax.get_xlim() != (-R, R):
+            # Cheap now: the static axis is hidden and the light axes draw the new ticks.
             ax.set_xlim(-R, R)
             ax.set_ylim(-R, R)
+        for light in light_axes:
+            light.update()
         title.set_text(f"{p_label(p)}, data point ({x:.3g}, {y:.3g}), ball size {c:.3g}")
         if not touching:
             return (f"Ball size {c:.4g}: not touching yet. Keep growing "
                     f"(it touches at size {t.norm:.4g}).")
         return t.describe()
 
-    live = LiveFigure(
+    # Drawing order as in a full redraw: grid lines under the data, then the data, the
+    # tick marks and labels, the title, and the legend on top (the line and a grown ball
+    # can pass under it).
+    animated = [*(light.grid for light in light_axes), line, ball, segment, dot,
+                *(light.marks for light in light_axes),
+                *(label for light in light_axes for label in light.labels), title, legend]
+    return LiveFigure(
         fig, {"x": x, "y": y, "norm": norm, "free_p": free_p, "grow": grow}, update,
         title="grow an Lp ball until it touches the line of solutions", extra=[play],
+        animated=animated,
     )
-    return _freeze_layout(live)
 
 
 def explore_below_one(x0: float = 2.0, y0: float = 3.0, p: float = 0.5) -> LiveFigure:
     """A slider for p from 0.1 to 4: the unit ball with a chord (convex or not), and the
     ball grown to touch the line of solutions of the data point ``(x0, y0)``.
+
+    The axis ranges do not depend on p, so only the balls, the midpoint, the touch point
+    and the two titles are redrawn when p moves.
 
     Examples
     --------
@@ -149,7 +200,8 @@ def explore_below_one(x0: float = 2.0, y0: float = 3.0, p: float = 0.5) -> LiveF
     fig, (ax1, ax2) = new_figure(2, width=8.4, height=4.4)
     fig.set_dpi(_DPI)
     (ball1,) = ax1.plot([], [], color=COLORS["green"], lw=2)
-    ax1.plot([1, 0], [0, 1], "o-", color=COLORS["grey"], lw=1, ms=6, label="chord (1,0)–(0,1)")
+    (chord,) = ax1.plot([1, 0], [0, 1], "o-", color=COLORS["grey"], lw=1, ms=6,
+                        label="chord (1,0)–(0,1)")
     (mid,) = ax1.plot([0.5], [0.5], "D", ms=9, color=COLORS["black"], label="its midpoint")
     (ball2,) = ax2.plot([], [], color=COLORS["green"], lw=2)
     R = 1.4 * max(touch_point(x0, y0, 1).norm, 0.25)
@@ -161,14 +213,17 @@ def explore_below_one(x0: float = 2.0, y0: float = 3.0, p: float = 0.5) -> LiveF
         ax.axhline(0, color=COLORS["grey"], lw=0.8, zorder=0)
         ax.axvline(0, color=COLORS["grey"], lw=0.8, zorder=0)
         ax.set_aspect("equal")
-        ax.set_xlim(-lim, lim)
+        ax.set_xlim(-lim, lim)  # fixed: the axes stay in the background
         ax.set_ylim(-lim, lim)
         ax.locator_params(nbins=5)
+    for axis in (ax2.xaxis, ax2.yaxis):  # its labels on the edges (±2) were cut off
+        axis.set_major_locator(_InnerTicks())
     ax1.set_xlabel("weight $w_1$")
     ax1.set_ylabel("weight $w_2$")
     ax2.set_xlabel("slope a")
     ax2.set_ylabel("intercept b")
-    ax1.legend(loc="lower left", fontsize=9, framealpha=0.9)
+    legend1 = ax1.legend(loc="lower left", fontsize=9, framealpha=0.9)
+    mid_key = legend1.legend_handles[1]  # its colour follows the midpoint's
     ax2.legend(loc="lower left", fontsize=9, framealpha=0.9)
     t1 = ax1.set_title("")
     t2 = ax2.set_title("")
@@ -181,7 +236,9 @@ def explore_below_one(x0: float = 2.0, y0: float = 3.0, p: float = 0.5) -> LiveF
         ball1.set_color(colour)
         ball2.set_color(colour)
         m = midpoint_size(p)
-        mid.set_color(COLORS["black"] if m <= 1 else COLORS["vermillion"])
+        mid_colour = COLORS["black"] if m <= 1 else COLORS["vermillion"]
+        mid.set_color(mid_colour)
+        mid_key.set_color(mid_colour)
         t = touch_point(x0, y0, p)
         bx, by = ball_boundary(p, radius=t.norm, n=_N)
         ball2.set_data(bx, by)
@@ -194,6 +251,9 @@ def explore_below_one(x0: float = 2.0, y0: float = 3.0, p: float = 0.5) -> LiveF
         return (f"p = {p:.2f}: <b>{verdict}</b>. The midpoint (0.5, 0.5) has size {m:.3g}, "
                 f"{where} the unit ball. {t.describe()}")
 
-    live = LiveFigure(fig, {"p": slider}, update,
+    # The chord is redrawn after the ball, as in a full redraw (its end points sit on the
+    # ball's outline for every p); the left legend is redrawn because its midpoint key
+    # changes colour. The right legend, line and axes are static.
+    animated = [ball1, chord, mid, legend1, t1, ball2, dot, t2]
+    return LiveFigure(fig, {"p": slider}, update, animated=animated,
                       title="move p from 0.1 to 4: the ball, its convexity and its touch point")
-    return _freeze_layout(live)

@@ -1,11 +1,13 @@
-"""Widgets of notebooks 04 and 05: set control values, look at artists and readouts."""
+"""Widgets of notebooks 04 and 05: set control values, look at artists, readouts and pixels."""
 
 from __future__ import annotations
 
 import math
+from io import BytesIO
 
 import numpy as np
 import pytest
+from PIL import Image
 
 from lessonlib.geometry import touch_point
 from lessonlib.widgets.geometry import explore_below_one, explore_touch
@@ -88,3 +90,112 @@ def test_builders_validate():
         explore_touch(x0=100)
     with pytest.raises(ValueError, match="p"):
         explore_below_one(p=5)
+
+
+# Blitting: both widgets draw their static parts once and redraw only what moves.
+
+TOUCH_MOVES = [("grow", 130), ("x", -12.0), ("y", -12.0), ("norm", math.inf), ("x", 0.3),
+               ("y", 0.2), ("norm", "free"), ("free_p", 6.0), ("x", 1.0), ("y", 5.0),
+               ("norm", 1.0), ("grow", 100), ("x", 0.5), ("y", 12.0), ("grow", 40),
+               ("norm", 2.0), ("y", 0.0)]
+
+
+def full_render(live):
+    """The widget's figure drawn in full (every artist, no background), as an RGB array."""
+    buf = BytesIO()
+    live.fig.savefig(buf, format="png", dpi=live.fig.dpi)
+    return np.asarray(Image.open(buf).convert("RGB")).astype(int)
+
+
+def shown(live):
+    return np.asarray(Image.open(BytesIO(bytes(live.image.value))).convert("RGB")).astype(int)
+
+
+def assert_same_picture(live):
+    # Blitting must show what a full redraw shows: no stale ticks, lines, titles or keys.
+    a, b = full_render(live), shown(live)
+    assert a.shape == b.shape
+    assert (abs(a - b).max(axis=2) > 40).mean() < 0.002
+
+
+def count_full_draws(live, monkeypatch):
+    calls = []
+    draw = live.fig.canvas.draw
+    monkeypatch.setattr(live.fig.canvas, "draw", lambda *a, **k: calls.append(1) or draw(*a, **k))
+    return calls
+
+
+def test_touch_widget_blitted_frames_match_a_full_redraw():
+    live = explore_touch()
+    for name, value in TOUCH_MOVES:
+        live.controls[name].value = value
+        assert_same_picture(live)
+
+
+def test_below_one_widget_blitted_frames_match_a_full_redraw():
+    live = explore_below_one()
+    for p in (0.1, 0.5, 0.95, 1.0, 1.05, 2.0, 4.0):
+        live.controls["p"].value = p
+        assert_same_picture(live)
+
+
+def test_moves_never_redraw_the_background(monkeypatch):
+    # The view follows the data point through light axes, so no move needs a full redraw.
+    live = explore_touch()
+    calls = count_full_draws(live, monkeypatch)
+    for name, value in TOUCH_MOVES:
+        live.controls[name].value = value
+    below = explore_below_one()
+    calls_below = count_full_draws(below, monkeypatch)
+    for p in (0.1, 1.0, 4.0):
+        below.controls["p"].value = p
+    assert calls == [] and calls_below == []
+
+
+def test_touch_widget_ticks_follow_the_view_and_stay_readable():
+    live = explore_touch(10, 5)
+    ax = live.fig.axes[0]
+    renderer = live.fig.canvas.get_renderer()
+    figure_box = live.fig.bbox
+    for x, y in ((10.0, 5.0), (0.5, 12.0), (0.1, 0.1), (2.0, -3.0), (-12.0, 12.0)):
+        live.controls["x"].value, live.controls["y"].value = x, y
+        R = 1.6 * max(touch_point(x, y, 1).norm, 0.25)
+        assert ax.get_xlim() == pytest.approx((-R, R)) and ax.get_ylim() == ax.get_xlim()
+        texts = [t.get_text().replace("\N{MINUS SIGN}", "-") for t in ax.texts if t.get_text()]
+        values = sorted({float(v) for v in texts})
+        # nice ticks inside the view, 0 among them, and none on its edges (cut off)
+        assert 0.0 in values and len(values) >= 3 and max(values) <= 0.9 * R
+        ylabel = ax.yaxis.label.get_window_extent(renderer)
+        for text in (t for t in ax.texts if t.get_text()):
+            box = text.get_window_extent(renderer)
+            assert not box.overlaps(ylabel), (x, y, text.get_text())
+            assert figure_box.x0 <= box.x0 and box.x1 <= figure_box.x1, (x, y, text.get_text())
+    live.controls["x"].value, live.controls["y"].value = 0.5, 12.0
+    assert {"-10", "0", "10"} <= {t.get_text().replace("\N{MINUS SIGN}", "-")
+                                  for t in ax.texts}
+
+
+def test_touch_widget_title_and_legend_follow_the_controls():
+    live = explore_touch(10, 5)
+    ax = live.fig.axes[0]
+    assert ax.get_title() == "p = 1, data point (10, 5), ball size 0.5"
+    live.controls["norm"].value = 2.0
+    live.controls["grow"].value = 50
+    assert ax.get_title().startswith("p = 2, data point (10, 5), ball size 0.2")
+    key = ax.get_legend().legend_handles[1]
+    assert key.get_color() == _line(live, "ball").get_color()
+    live.controls["norm"].value = "free"
+    assert key.get_color() == _line(live, "ball").get_color()
+
+
+def test_below_one_widget_titles_and_midpoint_key():
+    live = explore_below_one(2, 3, p=0.5)
+    ax1, ax2 = live.fig.axes
+    assert ax1.get_title() == "unit ball, p = 0.50: NOT convex"
+    assert ax2.get_title() == "grown to touch: size 1.5"
+    mid = next(ln for ln in ax1.lines if ln.get_label() == "its midpoint")
+    key = ax1.get_legend().legend_handles[1]
+    assert key.get_color() == mid.get_color()
+    live.controls["p"].value = 2.0
+    assert ax1.get_title() == "unit ball, p = 2.00: convex"
+    assert key.get_color() == mid.get_color()
