@@ -8,13 +8,16 @@ PORT   ?= 8888
 GUARD  := PYTHONPATH=$(CURDIR)/tests/netguard
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/notebooks/sanitize.cfg
 
-.PHONY: lab test unit notebooks-test browser-test lint bench notebooks solved pin clean help
+.PHONY: lab test unit notebooks-test browser-test binder-test lint bench notebooks solved pin \
+	hub hub-load clean help
 
 help:
 	@echo "make lab    - set up (first time) and open JupyterLab on the start notebook"
 	@echo "make test   - set up (first time) and run every test: unit, notebooks, browser"
-	@echo "make bench  - print notebook run times, peak memory and widget latency"
+	@echo "make bench  - print notebook run times, peak memory, widget latency, wide-model training"
 	@echo "make notebooks / make solved - rebuild the stored / instructor notebooks"
+	@echo "make hub    - a local JupyterHub for rehearsing a workshop (instructor/hub.md)"
+	@echo "make hub-load - N simulated learners at once through the hub (a measurement)"
 
 # The environment: the course package plus test tools, at the versions Binder pins.
 $(STAMP): pyproject.toml binder/requirements.txt
@@ -28,7 +31,7 @@ $(STAMP): pyproject.toml binder/requirements.txt
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --port=$(PORT) notebooks/00_start-here.ipynb
 
-test: $(STAMP) lint unit notebooks-test browser-test
+test: $(STAMP) lint unit notebooks-test browser-test binder-test
 	@echo "All course tests passed."
 
 lint: $(STAMP)
@@ -43,8 +46,24 @@ notebooks-test: $(STAMP)
 browser-test: $(STAMP)
 	$(GUARD) $(PY) -m pytest -p no:cacheprovider tests/browser
 
+# The course built from binder/ alone runs every notebook; repo2docker accepts binder/;
+# the workshop link works in a real browser on a local hub; nbgitpuller keeps learners' edits.
+# hub/setup.sh installs jupyterhub, nbgitpuller and the proxy (it runs outside the guard).
+binder-test: $(STAMP)
+	hub/setup.sh
+	$(GUARD) $(PY) -m pytest -p no:cacheprovider tests/binder
+
+# A local JupyterHub for rehearsing a workshop (loopback only): see instructor/hub.md.
+hub: $(STAMP)
+	hub/start.sh
+
+hub-load: $(STAMP)
+	hub/setup.sh
+	$(PY) benchmarks/hub_load.py
+
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/bench_wide_model.py
 
 notebooks: $(STAMP)
 	$(PY) tools/notebooks.py build
@@ -56,8 +75,8 @@ solved: $(STAMP)
 pin:
 	rm -rf /tmp/course-pin && $(PYTHON) -m venv /tmp/course-pin
 	/tmp/course-pin/bin/pip install --quiet --upgrade pip
-	/tmp/course-pin/bin/pip install --quiet .
+	/tmp/course-pin/bin/pip install --quiet . nbgitpuller==1.3.0
 	/tmp/course-pin/bin/pip freeze --exclude lessonlib | sort > binder/requirements.txt
 
 clean:
-	rm -rf $(VENV) build *.egg-info tests/browser/screenshots
+	rm -rf $(VENV) build *.egg-info tests/browser/screenshots hub/node_modules

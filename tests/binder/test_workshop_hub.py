@@ -1,0 +1,111 @@
+"""The workshop link, clicked in a real browser on the course's own hub (hub/).
+
+A learner who has never logged in opens the nbgitpuller link: the hub asks them to log in,
+starts their JupyterLab server, nbgitpuller clones the course into their home, and JupyterLab
+opens the start notebook. This is the path instructor/hub.md promises, driven in headless
+Chromium (Playwright, Debian's chromium) against a hub on 127.0.0.1.
+
+Skipped when the hub is not installed (hub/setup.sh) or chromium is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+import psutil
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+HUB = ROOT / "hub"
+PORT = 8341
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytest.importorskip("jupyterhub", reason="the workshop hub is not installed (hub/setup.sh)")
+pytest.importorskip("nbgitpuller", reason="the workshop hub is not installed (hub/setup.sh)")
+playwright = pytest.importorskip("playwright.sync_api")
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+
+@pytest.fixture
+def hub(tmp_path):
+    if not (HUB / "node_modules" / ".bin" / "configurable-http-proxy").exists():
+        pytest.skip("the hub's proxy is not installed (npm ci --prefix hub)")
+    if not shutil.which("chromium"):
+        pytest.skip("no chromium")
+    state = tmp_path / "state"
+    env = dict(os.environ, HUB_PORT=str(PORT), HUB_STATE_DIR=str(state),
+               HUB_PASSWORD="workshop-test")
+    log = open(tmp_path / "hub.log", "w")  # noqa: SIM115 - closed below
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "jupyterhub"), "-f", str(HUB / "jupyterhub_config.py")],
+        cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{PORT}"
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            assert proc.poll() is None, (tmp_path / "hub.log").read_text()[-3000:]
+            try:
+                if requests.get(f"{base}/hub/api/", timeout=2).ok:
+                    break
+            except requests.RequestException:
+                time.sleep(0.5)
+        else:
+            pytest.fail("the hub did not start within 120 s")
+        yield base, state
+    finally:
+        # Learners' servers run in sessions of their own: note them now, so that one stuck in
+        # its shutdown (seen with a kernel still starting) is killed rather than left behind.
+        ours = psutil.Process(proc.pid).children(recursive=True) if proc.poll() is None else []
+        os.killpg(proc.pid, signal.SIGTERM)  # the hub stops the learners' servers on exit
+        try:
+            proc.wait(60)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(10)
+        for leftover in ours:
+            try:
+                leftover.kill()
+            except psutil.Error:
+                pass
+        log.close()
+
+
+def test_the_workshop_link_logs_in_pulls_the_course_and_opens_the_notebook(hub, tmp_path):
+    base, state = hub
+    upstream = tmp_path / "l1-sparsity"  # the course's git repository, served over file://
+    subprocess.run(["git", "clone", "-q", "--bare", str(ROOT), str(upstream)], check=True)
+    link = f"{base}/hub/user-redirect/git-pull?" + urllib.parse.urlencode({
+        "repo": upstream.as_uri(), "branch": "main",
+        "urlpath": "lab/tree/l1-sparsity/notebooks/00_start-here.ipynb",
+    })
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(link)
+            page.fill("input[name=username]", "ada")
+            page.fill("input[name=password]", "workshop-test")
+            page.click("[type=submit]")
+            page.wait_for_url("**/user/ada/lab/tree/l1-sparsity/notebooks/00_start-here.ipynb*",
+                              timeout=240_000)
+            page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
+            title = page.locator(".jp-Notebook h1").first.inner_text(timeout=60_000)
+        finally:
+            browser.close()
+    assert "Start here" in title
+    clone = state / "home" / "ada" / "l1-sparsity"
+    assert (clone / "notebooks" / "00_start-here.ipynb").is_file()
+    log = subprocess.run(["git", "log", "-1", "--format=%H"], cwd=clone, check=True,
+                         capture_output=True, text=True).stdout.strip()
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout.strip()
+    assert log == head, "the learner's copy is not the course's current commit"
