@@ -21,8 +21,8 @@
 #
 # **Time:** about 45 minutes. &nbsp; **Prerequisites:** [01 · Sparse features](01_sparse-features.ipynb)
 # (crosses and their cost) and [03 · L1 zeroing](03_l1-zeroing.ipynb) (soft-thresholding and
-# FTRL). The whole notebook runs in about a minute and needs well under 1 GB of memory, so it
-# fits on Binder.
+# FTRL). The whole notebook runs in about 16 s on a quiet 2-core machine (allow a minute on a busy
+# Binder) and its kernel peaks near 0.4 GB, so it fits on Binder's 2 GB.
 
 # %%
 # %matplotlib inline
