@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from lessonlib.checks.core import Feedback, LearnerCodeError, call_learner, exercise
+from lessonlib.checks.core import (
+    Feedback,
+    LearnerCodeError,
+    call_learner,
+    exercise,
+    learner_numbers,
+    sorted_if_set,
+)
 from lessonlib.penalties import lp
 from lessonlib.quasinorm import descend_on_line, line_local_minima, line_ridge
 
@@ -24,30 +31,6 @@ __all__ = [
 LINE_POINT = (2.0, 4.0, 0.5)
 
 
-def _numbers(answer: object, what: str) -> np.ndarray:
-    if isinstance(answer, (str, bytes, dict)):
-        raise LearnerCodeError(f"{what} must be numbers, got {type(answer).__name__}")
-    try:
-        arr = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError):
-        raise LearnerCodeError(
-            f"{what} must be numbers, got {type(answer).__name__} {answer!r:.60}"
-        ) from None
-    if not np.all(np.isfinite(arr)):
-        raise LearnerCodeError(f"{what} contains NaN or inf")
-    return arr
-
-
-def _sorted_if_set(answer: object) -> object:
-    """A set (the natural Python answer to "list every a") as a sorted list; else unchanged."""
-    if isinstance(answer, (set, frozenset)):
-        try:
-            return sorted(answer)
-        except TypeError:  # mixed types cannot be sorted; _numbers will say what is wrong
-            return list(answer)
-    return answer
-
-
 @exercise
 def check_triangle_counterexample(u: object, v: object) -> Feedback:
     """Grade two 3-D vectors with ``||u + v||_0.5 > ||u||_0.5 + ||v||_0.5``.
@@ -58,8 +41,8 @@ def check_triangle_counterexample(u: object, v: object) -> Feedback:
     ✅ Correct. ||u + v||_0.5 = 5.828 > ||u||_0.5 + ||v||_0.5 = 3: the triangle inequality fails.
     """
     try:
-        a = _numbers(u, "u").ravel()
-        b = _numbers(v, "v").ravel()
+        a = learner_numbers(u, "u").ravel()
+        b = learner_numbers(v, "v").ravel()
     except LearnerCodeError as exc:
         return Feedback.hint(f"{exc}. Give each vector as a list of three numbers.")
     if a.shape != (3,) or b.shape != (3,):
@@ -95,7 +78,7 @@ def check_local_minima(answer: object) -> Feedback:
     """
     x0, y0, p = LINE_POINT
     try:
-        got = _numbers(_sorted_if_set(answer), "your list").ravel()
+        got = learner_numbers(sorted_if_set(answer), "your list").ravel()
     except LearnerCodeError as exc:
         return Feedback.hint(f"{exc}. Give a list of slopes a, e.g. [0.5].")
     if got.size == 0:
@@ -138,7 +121,7 @@ def check_landing(answer: object) -> Feedback:
     """
     x0, y0, p = LINE_POINT
     try:
-        got = _numbers(answer, "your answer")
+        got = learner_numbers(answer, "your answer")
     except LearnerCodeError as exc:
         return Feedback.hint(f"{exc}. Give one number, the slope a where descent stops.")
     if got.size != 1:
@@ -177,7 +160,7 @@ def check_reweight_weights(weights: object) -> Feedback:
         if out is None or out is Ellipsis:
             return Feedback.unanswered("the body of weights (it must return the weights)")
         try:
-            w = _numbers(out, "what weights returned").ravel()
+            w = learner_numbers(out, "what weights returned").ravel()
         except LearnerCodeError as exc:
             if "NaN or inf" in str(exc):
                 return Feedback.hint(

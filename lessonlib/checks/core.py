@@ -7,6 +7,8 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
+
 #: The first characters of a check's message; the solution tests look for them.
 PASS = "✅ Correct."
 TRY_AGAIN = "❌ Not yet."
@@ -114,3 +116,40 @@ def exercise(grader: Callable[..., Feedback]) -> Callable[..., None]:
 
     check.grade = grader  # type: ignore[attr-defined]
     return check
+
+
+def learner_numbers(answer: object, what: str) -> np.ndarray:
+    """The learner's answer as a finite float array, or :class:`LearnerCodeError` saying why.
+
+    Examples
+    --------
+    >>> learner_numbers([1, 2], "your point")
+    array([1., 2.])
+    """
+    if isinstance(answer, (str, bytes, dict)):
+        raise LearnerCodeError(f"{what} must be numbers, got {type(answer).__name__}")
+    try:
+        arr = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError):
+        raise LearnerCodeError(
+            f"{what} must be numbers, got {type(answer).__name__} {answer!r:.60}"
+        ) from None
+    if not np.all(np.isfinite(arr)):
+        raise LearnerCodeError(f"{what} contains NaN or inf")
+    return arr
+
+
+def sorted_if_set(answer: object) -> object:
+    """A set (the natural Python answer to "list every ...") as a sorted list; else unchanged.
+
+    Examples
+    --------
+    >>> sorted_if_set({3, -1})
+    [-1, 3]
+    """
+    if isinstance(answer, (set, frozenset)):
+        try:
+            return sorted(answer)
+        except TypeError:  # mixed types cannot be sorted; learner_numbers will say what is wrong
+            return list(answer)
+    return answer

@@ -8,37 +8,20 @@ from __future__ import annotations
 
 import numpy as np
 
-from lessonlib.checks.core import Feedback, LearnerCodeError, call_learner, exercise
+from lessonlib.checks.core import (
+    Feedback,
+    LearnerCodeError,
+    call_learner,
+    exercise,
+    learner_numbers,
+    sorted_if_set,
+)
 from lessonlib.geometry import min_l1_solution, min_l2_solution, touch_point
 
 __all__ = ["check_min_l1", "check_tie_slopes", "check_touch_l1", "TOUCH_POINT"]
 
 #: The data point of the first exercise: fit y = a*x + b through it.
 TOUCH_POINT = (3.0, 6.0)
-
-
-def _numbers(answer: object, what: str) -> np.ndarray:
-    if isinstance(answer, (str, bytes, dict)):
-        raise LearnerCodeError(f"{what} must be numbers, got {type(answer).__name__}")
-    try:
-        arr = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError):
-        raise LearnerCodeError(
-            f"{what} must be numbers, got {type(answer).__name__} {answer!r:.60}"
-        ) from None
-    if not np.all(np.isfinite(arr)):
-        raise LearnerCodeError(f"{what} contains NaN or inf")
-    return arr
-
-
-def _sorted_if_set(answer: object) -> object:
-    """A set (the natural Python answer to "list every x") as a sorted list; else unchanged."""
-    if isinstance(answer, (set, frozenset)):
-        try:
-            return sorted(answer)
-        except TypeError:  # mixed types cannot be sorted; _numbers will say what is wrong
-            return list(answer)
-    return answer
 
 
 @exercise
@@ -52,7 +35,7 @@ def check_touch_l1(answer: object) -> Feedback:
     """
     x0, y0 = TOUCH_POINT
     try:
-        w = _numbers(answer, "the touch point").ravel()
+        w = learner_numbers(answer, "the touch point").ravel()
     except LearnerCodeError as exc:
         return Feedback.hint(f"{exc}. Give the point as a pair (a, b).")
     if w.shape != (2,):
@@ -100,7 +83,7 @@ def check_tie_slopes(answer: object) -> Feedback:
     ✅ Correct. At |x| = 1 the line b = 3 - x·a is parallel to a side of the diamond.
     """
     try:
-        xs = _numbers(_sorted_if_set(answer), "your x values").ravel()
+        xs = learner_numbers(sorted_if_set(answer), "your x values").ravel()
     except LearnerCodeError as exc:
         return Feedback.hint(f"{exc}. Give a list of numbers, e.g. [0.5, 2].")
     if xs.size == 0:
@@ -149,7 +132,7 @@ def check_min_l1(min_l1: object) -> Feedback:
         if out is None or out is Ellipsis:
             return Feedback.unanswered("the body of min_l1 (it must return x)")
         try:
-            x = _numbers(out, "what min_l1 returned").ravel()
+            x = learner_numbers(out, "what min_l1 returned").ravel()
         except LearnerCodeError as exc:
             return Feedback.hint(f"{exc}. Return the solution x as a NumPy array.")
         if x.shape == (2 * d,):
