@@ -28,8 +28,11 @@ $(STAMP): pyproject.toml binder/requirements.txt
 	$(PY) -m pip install --quiet -c binder/requirements.txt -e ".[test]"
 	@touch $(STAMP)
 
+# Jupyter refuses to run as root unless told to (containers and CI machines often are root).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --port=$(PORT) notebooks/00_start-here.ipynb
+	$(VENV)/bin/jupyter lab --port=$(PORT) $(ROOT_FLAG) notebooks/00_start-here.ipynb
 
 test: $(STAMP) lint unit notebooks-test browser-test binder-test
 	@echo "All course tests passed."
