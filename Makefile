@@ -9,7 +9,7 @@ GUARD  := PYTHONPATH=$(CURDIR)/tests/netguard
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/notebooks/sanitize.cfg
 
 .PHONY: lab test unit notebooks-test browser-test binder-test lint bench notebooks solved pin \
-	hub hub-load clean help
+	hub hub-load section-times clean help
 
 help:
 	@echo "make lab    - set up (first time) and open JupyterLab on the start notebook"
@@ -18,14 +18,18 @@ help:
 	@echo "make notebooks / make solved - rebuild the stored / instructor notebooks"
 	@echo "make hub    - a local JupyterHub for rehearsing a workshop (instructor/hub.md)"
 	@echo "make hub-load - N simulated learners at once through the hub (a measurement)"
+	@echo "make section-times - minutes per notebook section (the instructor guide's timings)"
 
 # The environment: the course package plus test tools, at the versions Binder pins.
-$(STAMP): pyproject.toml binder/requirements.txt
+$(STAMP): pyproject.toml binder/requirements.txt binder/overrides.json
 	@$(PYTHON) -c "import sys; sys.exit(sys.version_info < (3, 10))" || \
 		{ echo "The course needs Python 3.10 or newer; found $$($(PYTHON) --version)."; exit 1; }
 	@$(PYTHON) -m venv $(VENV) || { echo "Could not create a virtual environment. On Debian/Ubuntu: sudo apt install python3-venv"; exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c binder/requirements.txt -e ".[test]"
+	@# JupyterLab defaults for learners (as on Binder): no news prompt, no update check.
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	@touch $(STAMP)
 
 # Jupyter refuses to run as root unless told to (containers and CI machines often are root).
@@ -67,6 +71,10 @@ hub-load: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/bench_wide_model.py
+
+# Minutes per notebook section for a learner: measured content, stated reading rates.
+section-times: $(STAMP)
+	$(PY) benchmarks/section_times.py
 
 notebooks: $(STAMP)
 	$(PY) tools/notebooks.py build

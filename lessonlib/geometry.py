@@ -340,13 +340,22 @@ def min_l2_solution(A: object, b: object) -> np.ndarray:
     """The solution of ``A x = b`` with the smallest L2 norm: ``pinv(A) @ b``.
 
     It lies in the row space of ``A``, a combination of the rows, so generically
-    every coordinate is non-zero.
+    every coordinate is non-zero. Entries below ``1e-12`` times the largest one are
+    round-off and returned as exactly 0.
 
     Examples
     --------
     >>> np.allclose(min_l2_solution([[10.0, 1.0]], [5.0]), [50 / 101, 5 / 101])
     True
+    >>> min_l2_solution([[1.0, 1.0, 0.0]], [2.0]).round(12).tolist()
+    [1.0, 1.0, 0.0]
+    >>> float(min_l2_solution([[1.0, 1.0, 0.0]], [2.0])[2])  # exactly 0, not 1e-17
+    0.0
     """
     A, b = _system(A, b)
     x, *_ = np.linalg.lstsq(A, b, rcond=None)
-    return x
+    # Where the exact answer is 0 (a column of zeros, say) lstsq leaves round-off of
+    # order 1e-17; report it as the 0 it stands for, so counts of non-zeros describe
+    # the maths, not the rounding.
+    x[np.abs(x) <= 1e-12 * max(1.0, float(np.abs(x).max(initial=0.0)))] = 0.0
+    return x + 0.0

@@ -2,8 +2,9 @@
 
 Four experiments of notebook 06 live here, all pure and seeded:
 
-* **the parts toy** (:func:`parts_toy`, :func:`min_l2_fit`, :func:`min_l1_fit`,
-  :func:`exact_fit_family`): ten characters made of parts; the robots all carry
+* **the parts toy** (:func:`parts_toy`, :func:`exact_fit_family`; the two exact
+  fits come from :func:`lessonlib.geometry.min_l2_solution` and
+  :func:`~lessonlib.geometry.min_l1_solution`): ten characters made of parts; the robots all carry
   one common part (the antenna) and each has its own accessories. Both the
   minimum-L2 and the minimum-L1 exact fit score every training item right; only
   the L1 one bets everything on the antenna and recognises a new robot;
@@ -35,10 +36,10 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 import numpy as np
-from scipy.optimize import linprog
 from threadpoolctl import threadpool_limits
 
 from lessonlib._validate import as_float_array, as_int, as_scalar
+from lessonlib.geometry import min_l2_solution
 
 __all__ = [
     "LambdaSweep",
@@ -55,8 +56,6 @@ __all__ = [
     "exact_fit_family",
     "lasso_sweep",
     "magnitude_prune",
-    "min_l1_fit",
-    "min_l2_fit",
     "mse",
     "parts_toy",
     "regression_task",
@@ -282,75 +281,6 @@ def parts_toy(
     )
 
 
-def min_l2_fit(X: object, y: object) -> np.ndarray:
-    """The exact fit ``X w = y`` of smallest L2 norm (the pseudo-inverse solution).
-
-    When ``X`` is wide (fewer rows than columns, full row rank) there are infinitely
-    many exact fits; this is the one gradient descent from ``w = 0`` converges to.
-    Entries below ``1e-12`` times the largest one are round-off and returned as 0.
-
-    Parameters
-    ----------
-    X : array_like, shape (n, d)
-    y : array_like, shape (n,)
-
-    Returns
-    -------
-    ndarray, shape (d,)
-
-    Examples
-    --------
-    >>> min_l2_fit([[1.0, 1.0]], [2.0])
-    array([1., 1.])
-    """
-    X, y = _matched(X, y)
-    w, *_ = np.linalg.lstsq(X, y, rcond=None)
-    # Where the exact answer is 0 (an unseen part, or a part only carried by items
-    # whose target is 0) lstsq leaves round-off of order 1e-17; report it as the 0
-    # it stands for, so counts of non-zeros describe the maths, not the rounding.
-    w[np.abs(w) <= 1e-12 * max(1.0, float(np.abs(w).max(initial=0.0)))] = 0.0
-    return w + 0.0
-
-
-@_one_blas_thread
-def min_l1_fit(X: object, y: object) -> np.ndarray:
-    """The exact fit ``X w = y`` of smallest L1 norm (basis pursuit, a linear programme).
-
-    Solved with :func:`scipy.optimize.linprog` by splitting ``w = u - v`` with
-    ``u, v >= 0``. Entries below ``1e-9`` in magnitude are set to exactly 0 (the
-    solver's round-off; a vertex of the programme has exact zeros there).
-
-    Parameters
-    ----------
-    X : array_like, shape (n, d)
-    y : array_like, shape (n,)
-
-    Returns
-    -------
-    ndarray, shape (d,)
-
-    Raises
-    ------
-    ValueError
-        If ``X w = y`` has no exact solution.
-
-    Examples
-    --------
-    >>> min_l1_fit([[1.0, 2.0]], [2.0])
-    array([0., 1.])
-    """
-    X, y = _matched(X, y)
-    d = X.shape[1]
-    res = linprog(
-        np.ones(2 * d), A_eq=np.hstack([X, -X]), b_eq=y, bounds=(0, None), method="highs"
-    )
-    if res.status != 0:
-        raise ValueError("X w = y has no exact solution, so there is no minimum-L1 exact fit")
-    w = res.x[:d] - res.x[d:]
-    w[np.abs(w) < 1e-9] = 0.0
-    return w + 0.0  # turn any -0.0 into 0.0 for tidy printing
-
-
 @_one_blas_thread
 def exact_fit_family(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
     """All exact fits of ``X w = y``: a particular one plus the null space of ``X``.
@@ -378,7 +308,7 @@ def exact_fit_family(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
     True
     """
     X, y = _matched(X, y)
-    w0 = min_l2_fit(X, y)
+    w0 = min_l2_solution(X, y)
     _, s, vt = np.linalg.svd(X)
     rank = int(np.sum(s > s.max() * max(X.shape) * np.finfo(float).eps)) if s.size else 0
     return w0, vt[rank:].T.copy()

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import time
 import tracemalloc
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -468,6 +469,34 @@ def _in_notebook() -> bool:
     return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
 
 
+def _progress_bar(total: int, desc: str, show: bool) -> tuple[object, Callable[[], None]]:
+    """A progress bar and the function that ends it.
+
+    In a notebook the live bar is a widget; when training ends it is replaced by its final
+    line of text, so a saved notebook reopened later shows "100% ... houses/s", not a
+    widget frozen at 0% (a widget's stored text is the one it had when first shown).
+    """
+    if show and _in_notebook():
+        from IPython.display import Pretty, display
+        from tqdm.notebook import tqdm as notebook_tqdm
+
+        bar = notebook_tqdm(total=total, unit=" houses", unit_scale=True, desc=desc,
+                            mininterval=0.5, display=False)
+        handle = display(bar.container, display_id=True)
+
+        def finish() -> None:
+            bar.close()
+            handle.update(Pretty(str(bar)))
+            bar.container.close()
+
+        return bar, finish
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit=" houses", unit_scale=True, desc=desc, mininterval=0.5,
+               disable=not show)
+    return bar, bar.close
+
+
 def _ftrl_weights(z: np.ndarray, n: np.ndarray, l1: float, l2: float, alpha: float,
                   beta: float) -> np.ndarray:
     # McMahan et al. 2013, Algorithm 1: exactly 0 when |z| <= l1, else a shrunk -z.
@@ -575,10 +604,7 @@ def train_ftrl(
     n_ex = len(data)
     rng = np.random.default_rng(seed)
 
-    from tqdm.auto import tqdm
-
-    bar = tqdm(total=n_ex * epochs, unit=" houses", unit_scale=True, disable=not show,
-               desc=f"FTRL l1={l1:g} l2={l2:g}", mininterval=0.5)
+    bar, finish = _progress_bar(n_ex * epochs, f"FTRL l1={l1:g} l2={l2:g}", show)
     try:
         for _ in range(epochs):
             order = rng.permutation(n_ex) if shuffle else np.arange(n_ex)
@@ -602,7 +628,7 @@ def train_ftrl(
                 nb += gb * gb
                 bar.update(rows.size)
     finally:
-        bar.close()
+        finish()
 
     w = _ftrl_weights(z, nsq, l1, l2, alpha, beta)
     keep = w != 0.0

@@ -12,7 +12,7 @@
 # - check that your environment works: versions, a live slider, a plot;
 # - try one tiny exercise, so you know how the checks and hints work.
 #
-# **Time:** about 10 minutes. &nbsp; **Prerequisites:** none inside the course. From outside
+# **Time:** about 15 minutes. &nbsp; **Prerequisites:** none inside the course. From outside
 # it, you should know what a linear model, a loss function and gradient descent are, as an
 # introductory machine-learning course teaches them.
 
@@ -21,18 +21,18 @@
 #
 # | notebook | what it is about | minutes | path |
 # | --- | --- | ---: | --- |
-# | 00 · Start here | this page | ~10 | everyone |
-# | [01 · Sparse features](01_sparse-features.ipynb) | why feature crosses explode the number of dimensions; what a weight of exactly 0 buys; why counting non-zeros (L0) cannot be optimised directly | ~35 | core |
-# | [02 · Zeno's L2](02_zeno-l2.ipynb) | the L2 step multiplies a weight by a factor, so it never reaches 0, not even in floating point (for any realistic step) | ~25 | core |
-# | [03 · L1 zeroing](03_l1-zeroing.ipynb) | the L1 step subtracts a constant and stops at 0: soft-thresholding, ISTA, FTRL | ~35 | core |
-# | [04 · Norm-ball geometry](04_norm-ball-geometry.ipynb) | why the corners of the L1 "diamond" land on sparse answers | ~40 | core |
-# | [05 · Below one](05_below-one.ipynb) | Lp with p < 1: sparser still, but not convex and hard to compute | ~30 | deeper |
-# | [06 · Sparsity vs over-fitting](06_sparsity-vs-overfitting.ipynb) | when a sparse model generalises better, and when it does not | ~35 | deeper |
-# | [07 · Wide globe lab](07_wide-globe-lab.ipynb) | train a sparse model with 233 million features on a million generated houses | ~45 | deeper |
+# | 00 · Start here | this page | ~15 | everyone |
+# | [01 · Sparse features](01_sparse-features.ipynb) | why feature crosses explode the number of dimensions; what a weight of exactly 0 buys; why counting non-zeros (L0) cannot be optimised directly | ~45 | core |
+# | [02 · Zeno's L2](02_zeno-l2.ipynb) | the L2 step multiplies a weight by a factor, so it never reaches 0, not even in floating point (for any realistic step) | ~35 | core |
+# | [03 · L1 zeroing](03_l1-zeroing.ipynb) | the L1 step subtracts a constant and stops at 0: soft-thresholding, ISTA, FTRL | ~45 | core |
+# | [04 · Norm-ball geometry](04_norm-ball-geometry.ipynb) | why the corners of the L1 "diamond" land on sparse answers | ~45 | core |
+# | [05 · Below one](05_below-one.ipynb) | Lp with p < 1: sparser still, but not convex and hard to compute | ~35 | deeper |
+# | [06 · Sparsity vs over-fitting](06_sparsity-vs-overfitting.ipynb) | when a sparse model generalises better, and when it does not | ~50 | deeper |
+# | [07 · Wide globe lab](07_wide-globe-lab.ipynb) | train a sparse model with 233 million features on a million generated houses | ~50 | deeper |
 #
-# The **core path** is 01 → 04: 35 + 25 + 35 + 40 = 135 minutes of notebook time, about
-# 2.5 hours with this page and a break. It is what a workshop covers, and it tells the whole
-# story. The **deeper path** (05 → 07: 30 + 35 + 45 minutes, just under 2 hours)
+# The **core path** is 01 → 04: 45 + 35 + 45 + 45 = 170 minutes of notebook time, about
+# 3 hours with this page and a break. It is what a workshop covers, and it tells the whole
+# story. The **deeper path** (05 → 07: 35 + 50 + 50 minutes, about 2 h 15 min)
 # builds on it: take it in order, or jump to the notebook whose question interests you.
 # Each notebook says at the top which earlier ones it needs; click a title to open it.
 

@@ -18,7 +18,7 @@
 # - see what a weight of *exactly* 0 buys, and why the direct way to ask for zeros (count
 #   them, "L0") cannot be optimised: it is combinatorial and not convex.
 #
-# **Time:** about 35 minutes. &nbsp; **Prerequisites:** [00 · Start here](00_start-here.ipynb);
+# **Time:** about 45 minutes. &nbsp; **Prerequisites:** [00 · Start here](00_start-here.ipynb);
 # linear models, loss functions and gradient descent from an introductory ML course.
 
 # %%

@@ -23,7 +23,7 @@
 # - why, with data, L2 settles at a balance point with no zero weights at all;
 # - what floating point really does at the very end, and why it does not rescue L2 either.
 #
-# **Time:** about 25 minutes. **Prerequisites:** [01 · Sparse features](01_sparse-features.ipynb),
+# **Time:** about 35 minutes. **Prerequisites:** [01 · Sparse features](01_sparse-features.ipynb),
 # and gradient descent on a loss.
 
 # %%

@@ -25,7 +25,7 @@
 #   proximal step does, measured side by side with four methods;
 # - how well L1 picks the right features, and how correlated or unscaled features fool it.
 #
-# **Time:** about 35 minutes. **Prerequisites:** [02 · Zeno's L2](02_zeno-l2.ipynb).
+# **Time:** about 45 minutes. **Prerequisites:** [02 · Zeno's L2](02_zeno-l2.ipynb).
 
 # %%
 # %matplotlib inline

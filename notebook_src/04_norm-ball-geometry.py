@@ -7,11 +7,12 @@
 # ---
 
 # %% [markdown]
-# # 04 — The geometry: why the diamond's corners win
+# # 04 · The geometry: why the diamond's corners win
 #
 # Notebook 03 showed *how* L1 makes zeros: each step subtracts a constant and stops at 0.
 # This notebook shows *why* the answer it finds is sparse, with a picture you can draw on
-# paper, and then checks that picture by computation in 2, 100 and 500 dimensions.
+# paper, and then checks that picture by computation in 2 dimensions and then in up to a
+# few hundred.
 #
 # **What you will learn.** You will learn to:
 # - draw the L1, L2 and L-infinity balls and say where their corners are;
@@ -19,7 +20,7 @@
 # - explain the exception, when a whole side of the diamond touches at once;
 # - say what survives in many dimensions, and what is folklore.
 #
-# **Time:** about 40 minutes. **Prerequisites:** notebook 03 (the L1 step).
+# **Time:** about 45 minutes. **Prerequisites:** notebook 03 (the L1 step).
 
 # %%
 import numpy as np
@@ -62,6 +63,10 @@ from lessonlib.widgets.geometry import explore_touch
 # - L1: $|w_1| + |w_2| \le c$, a square standing on one corner (a **diamond**);
 # - L2: $w_1^2 + w_2^2 \le c^2$, a **disc**;
 # - L-infinity: $\max(|w_1|, |w_2|) \le c$, a square lying flat.
+#
+# These are three members of one family, the Lp norms
+# $\|w\|_p = (|w_1|^p + |w_2|^p)^{1/p}$: L1 is $p = 1$, L2 is $p = 2$, and L-infinity is the
+# limit $p = \infty$, the largest entry. The figures label them by $p$.
 
 # %%
 plot_unit_balls([1, 2, float("inf")])
@@ -73,8 +78,8 @@ plot_unit_balls([1, 2, float("inf")])
 # non-zero.
 #
 # In $d$ dimensions the L1 ball is the *cross-polytope*. Its corners are the $2d$ points
-# $\pm c\,e_i$, each with a single non-zero coordinate, and it has one flat face per sign
-# pattern. In 3-D that is the octahedron:
+# $\pm c\,e_i$ ($e_i$ is the $i$-th axis direction), each with a single non-zero
+# coordinate, and it has one flat face per sign pattern ($2^d$ faces). In 3-D that is the octahedron:
 
 # %%
 plot_l1_ball_3d()
@@ -93,8 +98,10 @@ for d in (2, 3, 10, 100):
 #
 # Fit the line $y = a x + b$ through a single training point $(x, y) = (10, 5)$. Any slope
 # $a$ works if the intercept follows: $b = 5 - 10a$. So the *solutions* form a line in the
-# $(a, b)$ plane, and the data cannot choose between them. The penalty does: it picks the
-# solution with the smallest norm.
+# $(a, b)$ plane, and the data cannot choose between them. A norm can: we pick the solution
+# with the smallest norm. (That is what L1 or L2 regularisation picks when its penalty is
+# very weak: among the exact fits, the one the penalty charges least. Section 6 turns to
+# the usual penalised form.)
 #
 # To find it, grow a ball from the origin until it first touches the line of solutions.
 # The touch point is the answer, and the ball's size then is its norm.
@@ -104,6 +111,8 @@ x0, y0 = 10.0, 5.0
 for p in (1, 2, float("inf")):
     print(touch_point(x0, y0, p).describe())
 
+# The L2 touch point is the foot of the perpendicular from the origin to the line
+# 10a + b = 5: the point 5 (10, 1) / (10² + 1²) = (50/101, 5/101).
 t1, t2 = touch_point(x0, y0, 1), touch_point(x0, y0, 2)
 print(f"\nL2 touch point as fractions: (50/101, 5/101) = ({50 / 101:.6f}, {5 / 101:.6f}); "
       f"computed: ({t2.point[0]:.6f}, {t2.point[1]:.6f})")
@@ -126,14 +135,17 @@ for c in (0.1, 0.2, 0.3, 0.4, 0.5):
 plot_growing_balls(x0, y0, radii=[0.1, 0.2, 0.3, 0.4, 0.5], compare=2)
 
 # %% [markdown]
-# The dashed diamonds grow until the one of size 0.5 meets the steep line, and it meets it
-# with its corner at $(0.5, 0)$: the intercept is **exactly 0**. The blue circle touches
-# a hair above, at $(0.495, 0.0495)$, where the line is tangent to it.
+# The diamonds (dashed for sizes 0.1 to 0.4, solid for 0.5) grow until the one of size 0.5
+# meets the steep line, and it meets it with its corner at $(0.5, 0)$: the intercept is
+# **exactly 0**. The blue circle touches a hair above, at $(0.495, 0.0495)$, where the line
+# is tangent to it.
 #
 # A common reading is that L2's answer is "almost sparse" because $b \approx 0.05$ is small.
-# It is not rounding: the circle touches where the line is perpendicular to the radius,
-# and that is never on an axis unless the line itself is horizontal or vertical. Each
-# norm also prefers its own answer; the table below measures both points with three rulers.
+# That 0.05 is not a rounding error that a better solver would remove: the circle touches
+# where the line is perpendicular to the radius, and that is never on an axis unless the
+# line itself is horizontal or vertical. Each norm prefers its own answer: by the L1 ruler
+# the L1 point is smaller, by the L2 ruler the L2 point is (the table measures both points
+# with three rulers).
 
 # %%
 for name, t in (("L1 touch point", t1), ("L2 touch point", t2)):
@@ -175,10 +187,16 @@ print(f"random data points with an L1 tie: {ties} out of {len(points):,}")
 # %% [markdown]
 # ## 4. Try it: grow the ball yourself
 #
-# Choose the data point, the norm ($p = 1, 2, \infty$, or any free $p$), and grow the ball
-# with the slider or the ▶ button. The readout gives the touch point and whether it is
-# sparse. Try $x = 1$ or $x = -1$ for a tie, and compare $p = 1$ with $p = 1.2$: the
-# corner disappears as soon as $p > 1$.
+# Choose the data point, the norm ($p = 1, 2, \infty$, or any *free p*: moving that slider
+# selects it; values below 1 are notebook 05's subject), and grow the ball with the
+# *ball size %* slider or the ▶ button. The size is measured against the size at which the
+# ball first touches: 100 % is touching, above 100 % the ball cuts through the line. The
+# readout gives the touch point and whether it is sparse.
+#
+# Try $x = 1$ or $x = -1$ for a tie. Then compare $p = 1$ with free $p = 1.5$: for any
+# $p > 1$ the tip is rounded and the touch point leaves the axis. At $p = 1.2$ it moves so
+# little ($b = 5 \times 10^{-6}$) that only the readout shows it. Every control works from
+# the keyboard: Tab to it, then the arrow keys (sliders) or Space (buttons).
 #
 # *If you see "model not found" or only a sentence below, run the cell.*
 
@@ -188,7 +206,8 @@ explore_touch(10, 5)
 # %% [markdown]
 # ## 5. Many dimensions: why corners win in general
 #
-# With $n$ equations and $d > n$ unknowns, $A x = b$ has a whole flat of solutions. The
+# With $n$ equations and $d > n$ unknowns, $A x = b$ has a whole line, plane or
+# higher-dimensional set of solutions. The
 # smallest-L1 solution solves a **linear programme**: write $x = u - v$ with $u, v \ge 0$
 # and minimise $\sum_i (u_i + v_i)$ subject to $A(u - v) = b$. A linear programme attains
 # its optimum at a *vertex* of its feasible set, and a vertex has at most $n$ non-zero
@@ -248,8 +267,8 @@ for r in two_d:
 # The spirit of the explained.ai result holds: with L1 a large share of 2-D problems end with
 # a coefficient at exactly 0, with L2 none. The exact percentage is not a law of nature:
 # it depends on the penalty strength and on how far the bowls' centres lie from the axes
-# (for round bowls, a coefficient is zeroed exactly when $|c_i| \le 0.5$, so we expect
-# $1 - 0.5^2 = 75\,\%$).
+# (for round bowls, $H = I$, each coefficient is notebook 03's soft-threshold of $c_i$ at
+# 0.5, so it is zeroed exactly when $|c_i| \le 0.5$, and we expect $1 - 0.5^2 = 75\,\%$).
 #
 # The folklore says the effect grows with dimension. We measure two different things as $d$
 # grows: the share of trials with *at least one* zero, and the share of *coefficients* that
@@ -262,11 +281,14 @@ for d in (2, 5, 10, 50, 100):
     for bowl in ("round", "tilted"):
         for pen in ("l1", "l2"):
             soft.append(penalised_quadratic_zeros(d, pen, bowl=bowl, trials=n_trials, seed=7))
+print("L1 penalty      d   some coefficient at 0   share of coefficients at 0")
 for r in soft:
     if r.penalty == "l1":
-        print(f"{r.bowl:6s} {r}")
-print("L2, every d and bowl: exact zeros in",
+        print(f"{r.bowl:6s} bowls {r.d:5d}   {100 * r.any_zero.share:5.1f}% of trials"
+              f"        {100 * r.zero_fraction:5.1f}%")
+print("L2 penalty, every d and bowl: exact zeros in",
       sum(r.any_zero.successes for r in soft if r.penalty == "l2"), "trials")
+# How far the answers are from the exact optimality conditions (0 would be exact).
 print(f"largest optimality-condition violation: {max(r.kkt_gap for r in soft):.1e}")
 
 # %%
@@ -276,8 +298,9 @@ plot_soft_zeros(soft)
 # Read the two panels separately. **Left:** the chance of seeing *some* exact zero climbs
 # to 100 % with $d$, but that is just more coefficients getting more chances (for round
 # bowls, exactly $1 - 0.5^d$). **Right:** the share of coefficients at 0 is flat: about
-# 50 % for round bowls and about 12 % for tilted ones at every $d$. So in this setup the
-# folklore is true only in the weak sense; the per-coefficient effect does not grow with
+# 50 % for round bowls and about 12 % for tilted ones at every $d$ (the confidence
+# intervals are the bars in the figure). So in this setup the folklore holds only for "at
+# least one zero somewhere"; the fraction of zero coefficients does not grow with
 # dimension. What sets it is the penalty strength against the size of the unpenalised
 # solution, and (compare the two bowl shapes) how the loss couples the coefficients.
 # L2 stays at 0 everywhere.
@@ -288,19 +311,19 @@ plot_soft_zeros(soft)
 # A stronger statement about corners: take an unknown vector with $s$ non-zeros among $N$,
 # measure it $m$ times with random Gaussian measurements ($b = A x$, $A$ of size $m \times N$),
 # and solve min-L1. Theory (Amelunxen, Lotz, McCoy and Tropp, 2014) predicts that recovery
-# jumps from almost never to almost always around $m \approx \delta$, the *statistical
-# dimension* of the L1 descent cone at the signal:
+# jumps from almost never to almost always around $m \approx \delta$, a number it computes
+# from $N$ and $s$ alone (its name is the *statistical dimension*; you do not need its
+# formula here):
 
 # %%
 for N, s in ((500, 20), (200, 8)):
     print(f"N = {N}, s = {s}: predicted threshold m ≈ {l1_statistical_dimension(N, s):.1f}")
 
 # %% [markdown]
-# For $N = 500$, $s = 20$ the threshold is about 87 measurements (on one run COURSE.md's
-# authors measured 2.5 % at m = 70, 52.5 % at m = 87 and 100 % at m = 105, 40 trials each).
-# Each linear programme at that size takes about 0.1 s, so to keep this notebook quick we
-# run the **same sparsity ratio at N = 200, s = 8**, where the threshold sits at about 35,
-# with 16 trials per $m$.
+# For $N = 500$, $s = 20$ the threshold is about 87 measurements. Each linear programme at
+# that size takes about 0.2 s here, so to keep this notebook quick we run the
+# **same sparsity ratio at N = 200, s = 8**, where the threshold sits at about 35, with 16
+# trials per $m$. (The optional cell at the end of this section runs the full size.)
 
 # %%
 N, s = 200, 8
@@ -319,10 +342,10 @@ plot_recovery(curve, predicted)
 # this says: 8 unknown positions and values out of 200 are found exactly from about 40
 # numbers, because the right answer sits at a corner of the L1 ball.
 #
-# **Optional, full size.** The cell below reruns COURSE.md's exact setting ($N = 500$,
-# $s = 20$, 40 trials at $m = 70, 87, 105$) if you set `FULL_SIZE = True`; it takes one to
-# two minutes. When we ran it (seed 1) it gave 2.5 %, 57.5 % and 100 %, against the
-# syllabus's 2.5 %, 52.5 % and 100 %: well within the intervals.
+# **Optional, full size.** The cell below runs $N = 500$, $s = 20$, 40 trials at
+# $m = 70, 87, 105$ (below, at and above the predicted 87) if you set `FULL_SIZE = True`;
+# it takes under a minute or two. When we ran it (seed 1) it gave 2.5 %, 57.5 % and 100 %:
+# the same jump, around the predicted threshold.
 
 # %%
 FULL_SIZE = False
@@ -331,7 +354,7 @@ if FULL_SIZE:
     for m, e in zip(full.m, full.estimates["l1"]):
         print(f"N = 500, s = 20, m = {m:3d}: recovered exactly in {e}")
 else:
-    print("Skipped: set FULL_SIZE = True to run N = 500, s = 20 (one to two minutes).")
+    print("Skipped: set FULL_SIZE = True to run N = 500, s = 20 (under a minute or two).")
 
 # %% [markdown]
 # ## 8. Exercises
@@ -361,8 +384,13 @@ check_tie_slopes(tie_xs)
 # %% [markdown]
 # **Exercise 3 (min-L1 by linear programming).** Write `min_l1(A, b)` that returns a
 # solution of $A x = b$ with the smallest L1 norm, using `scipy.optimize.linprog` with
-# `method="highs"` and the split $x = u - v$ from section 5. The check runs it on four
-# systems and accepts any minimiser.
+# `method="highs"` and the split $x = u - v$ from section 5. In
+# `linprog(c, A_eq=..., b_eq=..., method="highs")` the unknowns are the $2d$ numbers
+# $(u, v)$ stacked in one vector; `c` is the cost of each (what is the cost of $u_i + v_i$?),
+# and `A_eq @ (u, v)` must equal `b_eq` (how do you write $A(u - v)$ as one matrix times
+# $(u, v)$?). `linprog`'s default bounds already keep every unknown $\ge 0$. The result's
+# `.x` holds $(u, v)$; return $u - v$. The check runs it on four systems and accepts any
+# minimiser.
 
 # %% tags=["exercise"] exercise="min-l1"
 from scipy.optimize import linprog
@@ -388,9 +416,9 @@ check_min_l1(min_l1)
 # - Penalised L1 zeroes coefficients, L2 never does; but in our Monte Carlo the *share* of
 #   zeroed coefficients does not grow with dimension, only the chance of seeing at least one.
 # - Sparse signals are recovered exactly once the measurements pass a predictable
-#   threshold (about 87 for N = 500, s = 20).
+#   threshold (about 35 for the N = 200, s = 8 run here; about 87 for N = 500, s = 20).
 #
 # ## Where next
 #
-# Notebook **05 — Below one** pushes $p$ under 1: balls shaped like stars, even sharper
+# Notebook **05 · Below one** pushes $p$ under 1: balls shaped like stars, even sharper
 # corners, and the price paid for them.

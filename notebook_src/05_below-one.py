@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # 05 — Below one: Lp with p < 1
+# # 05 · Below one: Lp with p < 1
 #
 # In notebook 04 the diamond won because its corners poke out along the axes. If corners
 # are good, sharper corners should be better: take $p$ below 1 and the ball becomes a star
@@ -22,7 +22,7 @@
 # - explain why a descent method can get stuck, and where it lands;
 # - use reweighted L1, the practical route, and measure what it gains.
 #
-# **Time:** about 30 minutes. **Prerequisites:** notebook 04 (balls and touch points).
+# **Time:** about 35 minutes. **Prerequisites:** notebook 04 (balls and touch points).
 
 # %%
 import numpy as np
@@ -57,9 +57,10 @@ P_VALUES = (0.25, 0.5, 1, 2, float("inf"))
 plot_unit_balls(P_VALUES, width=6.0)
 
 # %% [markdown]
-# From the outside in: the square ($p = \infty$), the circle ($p = 2$), the diamond
-# ($p = 1$), then the stars for $p = 0.5$ and $p = 0.25$, pinched towards the axes with
-# ever thinner spikes. All five pass through the same four points on the axes.
+# From the outside in (the legend's order): the square ($p = \infty$, dashed), the circle
+# ($p = 2$), the diamond ($p = 1$), then the stars for $p = 0.5$ and $p = 0.25$, pinched
+# towards the axes with ever thinner spikes. All five pass through the same four points on
+# the axes.
 #
 # As $p \to 0$ each non-zero term $|w_i|^p$ tends to 1 and each zero stays 0, so the
 # penalty $\sum_i |w_i|^p$ tends to the **count of non-zeros**, the L0 "norm" of notebook 01:
@@ -67,12 +68,16 @@ plot_unit_balls(P_VALUES, width=6.0)
 # %%
 w = np.array([3.0, 0.0, -0.5, 0.0, 0.01])
 print(f"w = {w.tolist()}, non-zeros: {l0(w)}")
+print(f"  {'':9s}{'|3|^p':>7s} {'|-0.5|^p':>8s} {'|0.01|^p':>8s}   sum |w_i|^p")
 for p in (2, 1, 0.5, 0.1, 0.01, 0.001):
-    print(f"  p = {p:<5g}: sum |w_i|^p = {lp_sum(w, p):.4f}")
+    terms = np.abs(w[w != 0]) ** p
+    print(f"  p = {p:<5g}{terms[0]:7.4f} {terms[1]:8.4f} {terms[2]:8.4f}   {lp_sum(w, p):.4f}")
 
 # %% [markdown]
-# Note how slowly the tiny entry $0.01$ gets counted: $0.01^{0.1} \approx 0.63$. L0 does not
-# care how small a non-zero is; $p$ near 0 mimics that.
+# Read the columns: the large entry's term $3^p$ falls towards 1, the small ones' terms rise
+# towards 1, so the sum first dips below 3 and then settles at 3, the count. Note how slowly
+# the tiny entry $0.01$ gets counted: $0.01^{0.1} \approx 0.63$. L0 does not care how small
+# a non-zero is; $p$ near 0 mimics that.
 
 # %% [markdown]
 # ## 2. Not a norm, not convex
@@ -84,7 +89,7 @@ for p in (2, 1, 0.5, 0.1, 0.01, 0.001):
 u, v = np.array([1.0, 0.0]), np.array([0.0, 1.0])
 left, right = lp(u + v, 0.5), lp(u, 0.5) + lp(v, 0.5)
 print(f"||(1,0) + (0,1)||_0.5 = {left:g}  >  ||(1,0)||_0.5 + ||(0,1)||_0.5 = {right:g}")
-print(f"still homogeneous: ||3·(1,1)||_0.5 = {lp(3 * (u + v), 0.5):g} = 3 × {left:g}")
+print(f"scaling still works: ||3·(1,1)||_0.5 = {lp(3 * (u + v), 0.5):g} = 3 × {left:g}")
 
 # %% [markdown]
 # That is why it is called a *quasi-norm*: it keeps scaling right, but "going via a detour
@@ -95,7 +100,7 @@ print(f"still homogeneous: ||3·(1,1)||_0.5 = {lp(3 * (u + v), 0.5):g} = 3 × {l
 # %%
 for p in P_VALUES:
     m = midpoint_size(p)
-    where = "outside" if m > 1 else "inside"
+    where = "outside" if m > 1 + 1e-12 else ("on" if m > 1 - 1e-12 else "inside")
     print(f"p = {p:<4g}: midpoint size {m:.4f} -> {where:7s} the unit ball; "
           f"ball convex: {ball_is_convex(p)}")
 
@@ -129,13 +134,16 @@ for p in (0.25, 0.5, 0.9, 1, 1.1, 1.5, 2, float("inf")):
 
 # %% [markdown]
 # Every $p \le 1$ gives the same sparse point $(1.5, 0)$, and every $p > 1$ gives a dense
-# one; even $p = 1.1$ has no corner left. In two dimensions with one line the stars do
-# not beat the diamond, they match it. The advantage of $p < 1$ shows in many dimensions,
-# where the diamond sometimes touches with an edge or face (a non-sparse point) and the
-# thinner star would still touch with a spike. We measure that in section 5.
+# one. Even $p = 1.1$ has no corner left: its $b = 0.0015$ is tiny, too small to see in the
+# widget below, but it is not 0 (try $p = 1.5$ to watch the point leave the axis). In two
+# dimensions with one line the stars do not beat the diamond, they match it. The advantage
+# of $p < 1$ shows in many dimensions, where the diamond sometimes touches with an edge or
+# face (a non-sparse point) and the thinner star would still touch with a spike. Section 5
+# measures that, with the practical stand-in for a star penalty.
 #
-# Move $p$ below and watch the ball and the touch point. The left panel shows the chord
-# from $(1, 0)$ to $(0, 1)$: its midpoint leaves the ball as soon as $p < 1$.
+# Move the $p$ slider in the widget below (click it, then use the arrow keys) and watch the
+# ball and the touch point. The left panel shows the chord from $(1, 0)$ to $(0, 1)$: its
+# midpoint (vermillion when outside) leaves the ball as soon as $p < 1$.
 #
 # *If you see "model not found" or only a sentence below, run the cell.*
 
@@ -176,8 +184,9 @@ plot_line_penalty(x0, y0, p, paths)
 # Here the lucky starts reach the global minimum; the starts left of the ridge get stuck
 # at a worse local one, and nothing in the slope there tells them so.
 #
-# In two dimensions we can simply compare the two crossings. In $d$ dimensions a line
-# becomes a flat of solutions with a cusp at every sparse point it crosses, and finding the
+# In two dimensions we can simply compare the two crossings. In $d$ dimensions the line of
+# solutions becomes a plane (or a higher-dimensional set) of solutions, with a cusp at every
+# sparse point it contains, and finding the
 # best one is NP-hard in general (Natarajan 1995 for the L0 version; Ge, Jiang and Ye 2011
 # for $p < 1$).
 #
@@ -192,8 +201,10 @@ check_local_minima(minima_24)
 
 # %% [markdown]
 # **Exercise 3.** On the same line, descent starts at $a = 0.8$. Where does it stop? Work it
-# out (find the ridge: where is the size largest between the crossings?) before calling
-# anything. Give one number, `landing = ...`.
+# out before calling `descend_on_line`: find the ridge, the highest point between the two
+# crossings (no calculus needed: evaluate `lp([a, 4 - 2 * a], 0.5)` for the values of
+# `np.linspace(0, 2, 201)` and see where it is largest), then ask which side of it 0.8 is
+# on. Give one number, `landing = ...`.
 
 # %% tags=["exercise"] exercise="landing"
 landing = ...
@@ -208,11 +219,16 @@ check_landing(landing)
 # coordinate the weight $1 / (|x_i| + \varepsilon)$ and solve the *weighted* min-L1
 # problem; repeat a few times. Small entries get large weights and are pushed to exactly 0;
 # large entries become cheap. Each round is a linear programme, so it is as reliable as
-# notebook 04's solver, but the whole is a local method for a concave penalty: no guarantee
-# of the global optimum.
+# notebook 04's solver. The rounds together are a local method for the penalty
+# $\sum_i \log(|x_i| + \varepsilon)$, which, like $|x_i|^p$ with $p$ near 0, charges
+# almost the same for any non-zero, however small. That is how a star-shaped penalty is
+# used in practice; like any local method, it has no guarantee of the global optimum.
 #
-# One problem first: $N = 200$ unknowns, $s = 8$ non-zeros, $m = 28$ measurements
-# ($\varepsilon = 0.1$, 4 reweighting rounds):
+# The setting is notebook 04's section 7, with its letters: an unknown sparse signal
+# `x_true` of $N$ entries, $s$ of them non-zero; $m$ random measurements `b = A @ x_true`
+# (this $b$ is not the intercept of sections 3 and 4); "recovered" means the method returns
+# exactly `x_true`. One problem first: $N = 200$ unknowns, $s = 8$ non-zeros, $m = 28$
+# measurements ($\varepsilon = 0.1$, 4 reweighting rounds):
 
 # %%
 problem_rng = np.random.default_rng(0)
@@ -225,14 +241,14 @@ for k, x in enumerate(run.history):
 
 # %% [markdown]
 # Plain L1 spreads the answer over 28 non-zeros (one per measurement: a vertex, as in
-# notebook 04) and misses. Each reweighting round moves closer, and the fourth lands on
-# exactly the true 8 non-zeros, with an error at round-off level. That is one problem; is it typical?
+# notebook 04) and misses. Rounds 1 to 3 still have 28 non-zeros, but the error falls each
+# time; the fourth round lands on exactly the true 8 non-zeros, with an error at round-off
+# level. That is one problem; is it typical?
 #
-# Now a Monte Carlo on the same problems for both methods. COURSE.md's authors measured, at
-# $N = 500$, $s = 20$, 40 trials: at $m = 70$ L1 0 % vs reweighted 62.5 %; at $m = 80$,
-# 22.5 % vs 92.5 %. Each reweighted run costs five linear programmes, so to fit this
-# notebook in seconds we use the **same ratios at N = 200, s = 8, m = 28 and 32**, with
-# 20 trials each.
+# Now a Monte Carlo on the same problems for both methods. Each reweighted run costs five
+# linear programmes, so to fit this notebook in seconds we use $N = 200$, $s = 8$ and
+# $m = 28$ and $32$, with 20 trials each (the ratios $s/N$ and $m/N$ of a full-size run at
+# $N = 500$, which you can start in the optional cell further down).
 
 # %%
 both = recovery_experiment(200, 8, [28, 32], trials=20, seed=21,
@@ -255,10 +271,9 @@ plot_recovery(both)
 # intervals are wide: at $m = 32$ they are clearly apart, at $m = 28$ they still overlap a
 # little, so more trials would be needed to pin the gain down there.
 #
-# **Optional, full size.** Set `FULL_SIZE = True` below to rerun COURSE.md's setting
-# ($N = 500$, $s = 20$, $m = 70$ and $80$, 40 trials; about two minutes). When we ran it
-# (seed 2) it gave L1 0 % vs reweighted 62.5 % at $m = 70$, and 22.5 % vs 100 % at $m = 80$
-# (the syllabus: 0 % vs 62.5 %, 22.5 % vs 92.5 %).
+# **Optional, full size.** Set `FULL_SIZE = True` below to run $N = 500$, $s = 20$,
+# $m = 70$ and $80$, 40 trials (about a minute). When we ran it (seed 2) it gave L1 0 % vs
+# reweighted 62.5 % at $m = 70$, and 22.5 % vs 100 % at $m = 80$: the same gap, at full size.
 
 # %%
 FULL_SIZE = False
@@ -268,7 +283,7 @@ if FULL_SIZE:
     for m, e1, e2 in zip(full.m, full.estimates["l1"], full.estimates["reweighted"]):
         print(f"N = 500, m = {m}: plain L1 {e1}   reweighted L1 {e2}")
 else:
-    print("Skipped: set FULL_SIZE = True to run N = 500, s = 20 (about two minutes).")
+    print("Skipped: set FULL_SIZE = True to run N = 500, s = 20 (about a minute).")
 
 # %% [markdown]
 # **Exercise 4.** Write `weights(x, eps)` returning the reweighting weights
@@ -286,10 +301,11 @@ check_reweight_weights(weights)
 # ## Summary
 #
 # - For $p < 1$ the Lp ball is a star; as $p \to 0$ the penalty counts non-zeros (L0).
-# - It is a quasi-norm: $\|(1,0) + (0,1)\|_{0.5} = 4 > 2$, and the midpoint of two points of
-#   the ball lies outside it (not convex).
+# - It is a quasi-norm: $\|(1,0) + (0,1)\|_{0.5} = 4 > 2$, and the midpoint of $(1, 0)$
+#   and $(0, 1)$, both on the ball, lies outside it (not convex).
 # - Sharper: in 2-D every $p \le 1$ finds the same sparse point, every $p > 1$ a dense one;
-#   in many dimensions the stars find sparse answers the diamond misses.
+#   in many dimensions a star-like penalty (reweighted L1 in section 5) recovers sparse
+#   signals that plain L1 misses.
 # - Harder: each axis crossing is a local minimum; descent lands where the ridge sends it,
 #   not at the nearest crossing, and in general the problem is NP-hard.
 # - Reweighted L1 is the practical compromise: a few linear programmes, clearly better
@@ -297,5 +313,5 @@ check_reweight_weights(weights)
 #
 # ## Where next
 #
-# Notebook **06 — Sparsity against over-fitting** asks when all this sparsity actually
+# Notebook **06 · Sparsity against over-fitting** asks when all this sparsity actually
 # helps a model generalise, and when it does not.

@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # 06 — Sparsity against over-fitting
+# # 06 · Sparsity against over-fitting
 #
 # A model that scores perfectly on its training data may have learned the idea, or it may
 # have memorised the examples. This notebook shows both happening on the same ten examples,
@@ -23,7 +23,7 @@
 # - when sparsity hurts (a dense truth), and why L1, magnitude pruning and dropout are three
 #   different tools.
 #
-# **Time:** about 35 minutes. **Prerequisites:** notebooks 03 (the L1 step and its zeros) and
+# **Time:** about 50 minutes. **Prerequisites:** notebooks 03 (the L1 step and its zeros) and
 # 04 (minimum-norm solutions). You should know what training and held-out error are.
 
 # %%
@@ -42,6 +42,7 @@ from lessonlib.checks.overfitting import (
     check_l1_part,
     check_prune,
 )
+from lessonlib.geometry import min_l1_solution, min_l2_solution
 from lessonlib.overfitting import (
     accuracy,
     compare_routes,
@@ -51,8 +52,6 @@ from lessonlib.overfitting import (
     dropout_fit,
     exact_fit_family,
     lasso_sweep,
-    min_l1_fit,
-    min_l2_fit,
     mse,
     parts_toy,
     regression_task,
@@ -115,8 +114,8 @@ fig
 #   programme, as in notebook 04).
 
 # %%
-w_l2 = min_l2_fit(toy.X_train, toy.y_train)
-w_l1 = min_l1_fit(toy.X_train, toy.y_train)
+w_l2 = min_l2_solution(toy.X_train, toy.y_train)
+w_l1 = min_l1_solution(toy.X_train, toy.y_train)
 
 for name, w in (("minimum-L2", w_l2), ("minimum-L1", w_l1)):
     print(f"{name}: {np.count_nonzero(w)} non-zero weight(s), "
@@ -435,6 +434,9 @@ routes = compare_routes(task, drops=(0.1, 0.3, 0.5), seed=0)
 print(f"{'model':>20s} {'exact zeros':>11s} {'train MSE':>10s} {'test MSE':>9s}")
 for r in routes:
     print(f"{r.name:>20s} {r.exact_zeros:11d} {r.train_mse:10.3g} {r.test_mse:9.3g}")
+j = int(np.argmax(np.abs(task.true_w)))
+print(f"feature {j}, the largest true weight ({task.true_w[j]:.3g}): "
+      + ", ".join(f"{r.name} {r.w[j]:.3g}" for r in routes))
 
 # %%
 fig = plot_routes(routes, task.true_w)

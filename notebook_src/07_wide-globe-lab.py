@@ -19,7 +19,7 @@
 # - take the challenge: a model with fewer than 5,000 non-zero weights and a validation log
 #   loss below 0.575.
 #
-# **Time:** about 45 minutes. &nbsp; **Prerequisites:** [01 · Sparse features](01_sparse-features.ipynb)
+# **Time:** about 50 minutes. &nbsp; **Prerequisites:** [01 · Sparse features](01_sparse-features.ipynb)
 # (crosses and their cost) and [03 · L1 zeroing](03_l1-zeroing.ipynb) (soft-thresholding and
 # FTRL). The whole notebook runs in about 16 s on a quiet 2-core machine (allow a minute on a busy
 # Binder) and its kernel peaks near 0.4 GB, so it fits on Binder's 2 GB.

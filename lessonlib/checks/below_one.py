@@ -13,6 +13,7 @@ from lessonlib.checks.core import (
     LearnerCodeError,
     call_learner,
     exercise,
+    is_unanswered,
     learner_numbers,
     sorted_if_set,
 )
@@ -40,9 +41,12 @@ def check_triangle_counterexample(u: object, v: object) -> Feedback:
     >>> check_triangle_counterexample([1, 0, 0], [0, 0, 2])
     ✅ Correct. ||u + v||_0.5 = 5.828 > ||u||_0.5 + ||v||_0.5 = 3: the triangle inequality fails.
     """
+    missing = [name for name, x in (("u3", u), ("v3", v)) if is_unanswered(x)]
+    if missing:
+        return Feedback.unanswered(f"a vector for {' and '.join(missing)}")
     try:
-        a = learner_numbers(u, "u").ravel()
-        b = learner_numbers(v, "v").ravel()
+        a = learner_numbers(u, "u3").ravel()
+        b = learner_numbers(v, "v3").ravel()
     except LearnerCodeError as exc:
         return Feedback.hint(f"{exc}. Give each vector as a list of three numbers.")
     if a.shape != (3,) or b.shape != (3,):
@@ -97,7 +101,7 @@ def check_local_minima(answer: object) -> Feedback:
     extra = [g for g in got if np.min(np.abs(want - g)) > 1e-6]
     if extra:
         return Feedback.hint(
-            f"a = {extra[0]:g} is not a local minimum: moving a a little from there lowers the "
+            f"a = {extra[0]:g} is not a local minimum: changing a slightly from there lowers the "
             "size. Where does the line cross the axes (a = 0, or b = 0)?"
         )
     if got.size < want.size:

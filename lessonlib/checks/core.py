@@ -57,18 +57,45 @@ def is_unanswered(value: object) -> bool:
     return value is Ellipsis or value is None
 
 
+def _does_nothing(*args: object) -> None: ...
+
+
+def is_stub(func: object) -> bool:
+    """True for a function whose body does nothing (still the exercise's ``...``).
+
+    Examples
+    --------
+    >>> def f(x):
+    ...     ...
+    >>> is_stub(f), is_stub(lambda x: x)
+    (True, False)
+    """
+    code = getattr(func, "__code__", None)
+    ref = _does_nothing.__code__
+    return code is not None and code.co_code == ref.co_code and code.co_consts == ref.co_consts
+
+
 def call_learner(func: object, *args: object, **kwargs: object) -> object:
     """Call the learner's function, turning any exception into :class:`LearnerCodeError`.
+
+    A function that still has only its ``...`` body returns None, which the checks read
+    as "not answered yet"; any other function that returns None has lost its ``return``.
 
     Examples
     --------
     >>> call_learner(lambda x: x + 1, 1)
     2
+    >>> def forgot(x):
+    ...     y = x + 1
+    >>> call_learner(forgot, 1)
+    Traceback (most recent call last):
+    ...
+    lessonlib.checks.core.LearnerCodeError: your function returned None: ...
     """
     if not callable(func):
         raise LearnerCodeError(f"expected a function, got {type(func).__name__} {func!r:.60}")
     try:
-        return func(*args, **kwargs)
+        result = func(*args, **kwargs)
     except Exception as exc:  # noqa: BLE001 - the learner's code may raise anything
         frames = traceback.extract_tb(exc.__traceback__)
         where = ""
@@ -80,6 +107,12 @@ def call_learner(func: object, *args: object, **kwargs: object) -> object:
             f"your function raised {type(exc).__name__}: {exc}{where} "
             f"when called with ({arg_text:.80})"
         ) from None
+    if result is None and not is_stub(func):
+        raise LearnerCodeError(
+            "your function returned None: its last line must be `return ...`, "
+            "giving back the result"
+        )
+    return result
 
 
 def exercise(grader: Callable[..., Feedback]) -> Callable[..., None]:

@@ -39,7 +39,8 @@ def check_touch_l1(answer: object) -> Feedback:
     except LearnerCodeError as exc:
         return Feedback.hint(f"{exc}. Give the point as a pair (a, b).")
     if w.shape != (2,):
-        return Feedback.hint(f"give the point as a pair (a, b) of two numbers, got {w.size}.")
+        got = f"the single number {w[0]:g}" if w.size == 1 else f"{w.size} numbers"
+        return Feedback.hint(f"give the point as a pair (a, b) of two numbers; you gave {got}.")
     a, b = w
     best = touch_point(x0, y0, 1)
     if abs(y0 - x0 * a - b) > 1e-6 * max(1.0, abs(y0)):
@@ -101,8 +102,8 @@ def check_tie_slopes(answer: object) -> Feedback:
     missing = [v for v in (-1.0, 1.0) if v not in xs]
     if missing:
         return Feedback.hint(
-            f"your values all give ties, but one is missing: the diamond has sides of both "
-            f"slopes, +1 and -1. Try x = {missing[0]:g}."
+            "your values all give ties, but one is missing: the diamond has sides of both "
+            "slopes, +1 and -1. Which other x makes the line parallel to a side?"
         )
     return Feedback.ok("At |x| = 1 the line b = 3 - x·a is parallel to a side of the diamond.")
 

@@ -10,8 +10,9 @@ import numbers
 
 import numpy as np
 
-from lessonlib.checks.core import Feedback, call_learner, exercise, is_unanswered
-from lessonlib.overfitting import LambdaSweep, min_l1_fit, parts_toy
+from lessonlib.checks.core import Feedback, call_learner, exercise, is_stub, is_unanswered
+from lessonlib.geometry import min_l1_solution
+from lessonlib.overfitting import LambdaSweep, parts_toy
 
 __all__ = ["check_best_lambda", "check_dense_winner", "check_l1_part", "check_prune"]
 
@@ -35,14 +36,14 @@ def check_l1_part(answer: object) -> Feedback:
     True
     >>> check_l1_part.grade("part 01").passed
     False
-    >>> check_l1_part.grade(np.flatnonzero(min_l1_fit(toy.X_train, toy.y_train))).passed
+    >>> check_l1_part.grade(np.flatnonzero(min_l1_solution(toy.X_train, toy.y_train))).passed
     True
     """
     if is_unanswered(answer):
         return Feedback.unanswered("the index or the name of the part")
     answer = _only_item(answer)
     toy = parts_toy()
-    w1 = min_l1_fit(toy.X_train, toy.y_train)
+    w1 = min_l1_solution(toy.X_train, toy.y_train)
     right = int(np.flatnonzero(w1)[0])
     name = toy.part_names[right]
     value = float(w1[right])
@@ -113,17 +114,6 @@ def _wrong_part(j: int, toy, w1: np.ndarray) -> Feedback:
 # --------------------------------------------------------------------------- pruning
 
 
-def _stub(w, k):
-    ...
-
-
-def _is_stub(func: object) -> bool:
-    """True for a function whose body is still only ``...`` (the unsolved exercise)."""
-    code = getattr(func, "__code__", None)
-    return code is not None and code.co_code == _stub.__code__.co_code and (
-        code.co_consts == _stub.__code__.co_consts)
-
-
 def _prune_cases() -> list[tuple[np.ndarray, int]]:
     rng = np.random.default_rng(6)
     cases = [(np.array([0.5, -3.0, 0.1, 2.0]), 2), (np.array([-5.0, 1.0, 2.0]), 1)]
@@ -158,7 +148,7 @@ def check_prune(prune: object) -> Feedback:
     >>> print(check_prune.grade(lambda w, k: np.sort(w)[-k:]).message[:40])
     prune([ 0.5 -3.   0.1  2. ], 2) returned
     """
-    if is_unanswered(prune) or _is_stub(prune):
+    if is_unanswered(prune) or is_stub(prune):
         return Feedback.unanswered("the body of `prune`")
     if not callable(prune):
         return Feedback.hint(f"`prune` must be a function `prune(w, k)`, got "

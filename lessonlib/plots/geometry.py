@@ -19,6 +19,7 @@ from lessonlib.plots.style import COLORS, L1_COLOR, L2_COLOR, new_figure
 
 __all__ = [
     "P_COLORS",
+    "P_LINESTYLES",
     "p_label",
     "plot_growing_balls",
     "plot_l1_ball_3d",
@@ -52,8 +53,16 @@ def p_label(p: float) -> str:
     return "p = ∞" if math.isinf(p) else f"p = {p:g}"
 
 
+#: The square (p = infinity) is dashed: its orange is close to L1's vermillion.
+P_LINESTYLES: dict[float, str] = {math.inf: "--"}
+
+
 def _p_color(p: float) -> str:
     return P_COLORS.get(p, COLORS["black"])
+
+
+def _p_style(p: float) -> str:
+    return P_LINESTYLES.get(p, "-")
 
 
 def _errors(rows: list[tuple[float, float, float]]) -> np.ndarray:
@@ -80,17 +89,18 @@ def plot_unit_balls(ps: Sequence[float] = (1, 2, math.inf), *, width: float = 5.
     ps = [as_p(p) for p in ps]
     if not ps:
         raise ValueError("ps must list at least one exponent")
-    fig, ax = new_figure(width=width, height=width)
-    for p in ps:
+    # The legend sits beside the balls, listed from the outermost (largest p) inwards.
+    fig, ax = new_figure(width=width + 1.3, height=width)
+    for p in sorted(ps, reverse=True):
         x, y = ball_boundary(p)
-        ax.plot(x, y, color=_p_color(p), lw=2, label=p_label(p))
+        ax.plot(x, y, color=_p_color(p), ls=_p_style(p), lw=2, label=p_label(p))
     _axes_through_origin(ax)
     ax.set_xlim(-1.25, 1.25)
     ax.set_ylim(-1.25, 1.25)
     ax.set_xlabel("weight $w_1$")
     ax.set_ylabel("weight $w_2$")
     ax.set_title("Unit balls: every point at size 1")
-    ax.legend(loc="upper right", framealpha=0.9)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), title="outside in")
     return fig
 
 
@@ -221,6 +231,11 @@ def plot_nonzeros(counts) -> Figure:
     ax.axhline(counts.n, color=COLORS["grey"], ls=":", label=f"n = {counts.n} equations")
     ax.set_xscale("log")
     ax.set_yscale("log")
+    ax.set_xticks(list(counts.d), [str(d) for d in counts.d])
+    ax.minorticks_off()
+    ticks = [t for t in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+             if t <= 2 * max(counts.d)]
+    ax.set_yticks(ticks, [str(t) for t in ticks])
     ax.set_xlabel("unknowns d (log scale)")
     ax.set_ylabel("non-zero coordinates (log scale)")
     ax.set_title(f"{counts.n} random equations, mean over {counts.trials} systems per d")
@@ -250,15 +265,19 @@ def plot_soft_zeros(results: Sequence) -> Figure:
         ferr = _errors([(r.zero_fraction, *r.zero_fraction_ci) for r in rows])
         ax2.errorbar(d, 100 * frac, yerr=100 * ferr, fmt="o" + styles[bowl], color=color,
                      capsize=3, label=label)
+    ds = sorted({r.d for r in results})
     for ax in (ax1, ax2):
         ax.set_xscale("log")
+        # Label the d values actually run, not only the powers of ten.
+        ax.set_xticks(ds, [str(d) for d in ds])
+        ax.minorticks_off()
         ax.set_xlabel("dimension d (log scale)")
         ax.set_ylim(-3, 103)
     ax1.set_ylabel("trials with some $w_i$ = 0 (%)")
     ax1.set_title("At least one exact zero")
     ax2.set_ylabel("coefficients exactly 0 (%)")
     ax2.set_title("Share of coefficients at 0")
-    ax2.legend(fontsize=9, loc="center right")
+    ax2.legend(fontsize=9, loc="upper right")
     return fig
 
 
@@ -278,9 +297,16 @@ def plot_recovery(curve, predicted: float | None = None) -> Figure:
         share = np.array([e.share for e in ests])
         err = _errors([(e.share, e.low, e.high) for e in ests])
         # nudge the series sideways so their error bars do not hide each other
-        shift = (k - (len(names) - 1) / 2) * 0.08 * gap
+        shift = (k - (len(names) - 1) / 2) * 0.04 * gap
         ax.errorbar(m + shift, 100 * share, yerr=100 * err, fmt="o-", color=colors[name],
                     capsize=4, label=f"{labels[name]} ({ests[0].trials} trials per m)")
+    if len(names) > 1:
+        ax.text(0.01, 0.98, "bars: 95 % intervals; the series are nudged apart\n"
+                "sideways only so that their bars do not overlap",
+                transform=ax.transAxes, va="top", fontsize=9, color=COLORS["black"])
+    else:
+        ax.text(0.01, 0.98, "bars: 95 % intervals", transform=ax.transAxes, va="top",
+                fontsize=9, color=COLORS["black"])
     ax.set_xticks(m)
     if predicted is not None:
         ax.axvline(predicted, color=COLORS["black"], ls=":",
@@ -310,23 +336,29 @@ def plot_line_penalty(x0: float, y0: float, p: float, paths: Sequence = ()) -> F
     a = np.linspace(min([lo - pad, *starts]), max([hi + pad, *starts]), 800)
     a = np.union1d(a, mins)
     size = line_penalty(a, x0, y0, p) ** (1 / p)
-    fig, ax = new_figure(width=7.0, height=4.2)
-    ax.plot(a, size, color=_p_color(p), lw=2, label=f"{p_label(p)} size of (a, {y0:g} - {x0:g}a)")
+    fig, ax = new_figure(width=8.0, height=5.2)
+    ax.plot(a, size, color=_p_color(p), lw=2, zorder=1,
+            label=f"{p_label(p)} size of (a, {y0:g} - {x0:g}a)")
     ax.plot(mins, line_penalty(mins, x0, y0, p) ** (1 / p), "v", color=COLORS["black"], ms=11,
-            label="local minima (axis crossings)")
+            zorder=4, label="local minima (axis crossings)")
     if p < 1 and mins.size == 2:
         from lessonlib.quasinorm import line_ridge
 
         ax.axvline(line_ridge(x0, y0, p), color=COLORS["grey"], ls=":",
                    label="ridge between the basins")
-    for i, path in enumerate(paths):
+    landed = set()
+    for path in paths:
         ys = line_penalty(path.path, x0, y0, p) ** (1 / p)
-        color = COLORS["sky"] if path.landing == mins[0] else COLORS["orange"]
-        ax.plot(path.path, ys, ".", color=color, ms=4, alpha=0.6)
-        ax.plot(path.start, ys[0], "o", color=color, ms=8, mec="black",
-                label="descent starts (colour = where it lands)" if i == 0 else None)
-    ax.set_xlabel("slope a (the intercept is b = y0 - x0·a)")
+        k = int(np.argmin(np.abs(mins - path.landing)))
+        color = (COLORS["sky"], COLORS["orange"])[k % 2]
+        ax.plot(path.path, ys, "-", color=color, lw=5, alpha=0.45, zorder=2)
+        label = None
+        if k not in landed:
+            label = f"descents (dot: start) ending at a = {mins[k]:.4g}"
+            landed.add(k)
+        ax.plot(path.start, ys[0], "o", color=color, ms=8, mec="black", zorder=3, label=label)
+    ax.set_xlabel(f"slope a (the intercept is b = {y0:g} - {x0:g}a)")
     ax.set_ylabel(f"size ||(a, b)||, {p_label(p)}")
-    ax.set_title(f"Along the line of solutions of ({x0:g}, {y0:g})")
-    ax.legend(fontsize=10, loc="upper center")
+    ax.set_title(f"Size along the line of solutions for the data point (x, y) = ({x0:g}, {y0:g})")
+    ax.legend(fontsize=10, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)
     return fig

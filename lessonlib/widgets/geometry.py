@@ -92,10 +92,17 @@ def explore_touch(x0: float = 10.0, y0: float = 5.0, p: float = 1.0) -> LiveFigu
                             style=style)
     options = [("p = 1", 1.0), ("p = 2", 2.0), ("p = ∞", math.inf), ("free p", "free")]
     start = p if p in (1.0, 2.0, math.inf) else "free"
-    norm = widgets.Dropdown(options=options, value=start, description="norm", style=style,
-                            layout=widgets.Layout(width="150px"))
+    # Buttons, not a dropdown: in JupyterLab a dropdown's arrow keys move between cells.
+    norm = widgets.ToggleButtons(options=options, value=start, description="norm",
+                                 style={**style, "button_width": "70px"})
     free_p = widgets.FloatSlider(value=p if start == "free" else 1.5, min=0.2, max=6.0,
                                  step=0.05, description="free p", style=style)
+
+    def choose_free(change: dict) -> None:
+        # Moving "free p" means the learner wants that p: select it, or nothing would move.
+        norm.value = "free"
+
+    free_p.observe(choose_free, names="value")
     grow = widgets.IntSlider(value=100, min=0, max=130, step=2, description="ball size %",
                              style=style)
     play = widgets.Play(value=0, min=0, max=130, step=2, interval=60, description="grow")
@@ -161,6 +168,9 @@ def explore_touch(x0: float = 10.0, y0: float = 5.0, p: float = 1.0) -> LiveFigu
         if not touching:
             return (f"Ball size {c:.4g}: not touching yet. Keep growing "
                     f"(it touches at size {t.norm:.4g}).")
+        if grow > 100:
+            return (f"Ball size {c:.4g}, {grow} % of the touching size: it now cuts through "
+                    f"the line. At 100 %: {t.describe()}")
         return t.describe()
 
     # Drawing order as in a full redraw: grid lines under the data, then the data, the
@@ -202,7 +212,8 @@ def explore_below_one(x0: float = 2.0, y0: float = 3.0, p: float = 0.5) -> LiveF
     (ball1,) = ax1.plot([], [], color=COLORS["green"], lw=2)
     (chord,) = ax1.plot([1, 0], [0, 1], "o-", color=COLORS["grey"], lw=1, ms=6,
                         label="chord (1,0)–(0,1)")
-    (mid,) = ax1.plot([0.5], [0.5], "D", ms=9, color=COLORS["black"], label="its midpoint")
+    (mid,) = ax1.plot([0.5], [0.5], "D", ms=9, color=COLORS["black"],
+                      label="its midpoint (vermillion: outside)")
     (ball2,) = ax2.plot([], [], color=COLORS["green"], lw=2)
     R = 1.4 * max(touch_point(x0, y0, 1).norm, 0.25)
     a = np.array([-R, R])
@@ -248,8 +259,9 @@ def explore_below_one(x0: float = 2.0, y0: float = 3.0, p: float = 0.5) -> LiveF
         where = "inside or on" if m <= 1 + 1e-12 else "outside"
         verdict = ("convex (a norm)" if convex else
                    "not convex (a quasi-norm: the triangle inequality fails)")
+        touch = t.describe().split(": ", 1)[1]  # without its own "p = ...:" prefix
         return (f"p = {p:.2f}: <b>{verdict}</b>. The midpoint (0.5, 0.5) has size {m:.3g}, "
-                f"{where} the unit ball. {t.describe()}")
+                f"{where} the unit ball. Grown ball: {touch}")
 
     # The chord is redrawn after the ball, as in a full redraw (its end points sit on the
     # ball's outline for every p); the left legend is redrawn because its midpoint key

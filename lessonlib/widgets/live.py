@@ -167,6 +167,9 @@ class LiveFigure(widgets.VBox):
         # stable text that tells the learner what to do.
         return f"Interactive figure: {self.title}. (Run this cell to bring it to life.)"
 
+    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
+        return _whole_plain_text(self, super()._repr_mimebundle_(**kwargs))
+
 
 class EchoSlider(widgets.VBox):
     """A slider that echoes its value: proof that widgets are alive."""
@@ -183,6 +186,17 @@ class EchoSlider(widgets.VBox):
 
     def __repr__(self) -> str:
         return "Widget check: a slider that echoes its value. (Run this cell to bring it to life.)"
+
+    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
+        return _whole_plain_text(self, super()._repr_mimebundle_(**kwargs))
+
+
+def _whole_plain_text(widget: widgets.Widget, bundle: dict | None) -> dict | None:
+    # ipywidgets cuts the plain-text form at 110 characters ("... bring…"); keep the whole
+    # sentence, since it is what a reopened notebook shows.
+    if bundle is not None:
+        bundle["text/plain"] = repr(widget)
+    return bundle
 
 
 def echo_slider() -> EchoSlider:

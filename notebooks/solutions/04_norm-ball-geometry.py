@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # Solutions to notebook 04 — The geometry: why the diamond's corners win
+# # Solutions to notebook 04 · The geometry: why the diamond's corners win
 
 # %% exercise="touch-l1"
 # The line b = 6 - 3a crosses the axes at (0, 6) (L1 size 6) and at (2, 0) (L1 size 2).

@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # Solutions to notebook 05 — Below one: Lp with p < 1
+# # Solutions to notebook 05 · Below one: Lp with p < 1
 
 # %% exercise="triangle-3d"
 # Put the two vectors on different axes: ||(1,0,2)||_0.5 = (1 + sqrt 2)^2 ~ 5.83 > 1 + 2.

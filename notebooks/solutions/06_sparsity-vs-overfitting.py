@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # Solutions to notebook 06 — Sparsity against over-fitting
+# # Solutions to notebook 06 · Sparsity against over-fitting
 #
 # One cell per exercise, carrying the same `exercise="..."` metadata as its stub.
 

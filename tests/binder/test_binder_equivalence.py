@@ -118,6 +118,19 @@ def test_binder_environment_is_consistent_and_complete(binder_env):
     )
 
 
+def test_binder_jupyterlab_has_the_learner_defaults(binder_env):
+    # postBuild must put overrides.json where this environment's JupyterLab reads it.
+    python, _ = binder_env
+    done = run([str(python), "-c", textwrap.dedent("""
+        import json, pathlib
+        from jupyterlab.commands import get_app_dir
+        path = pathlib.Path(get_app_dir()) / "settings" / "overrides.json"
+        print(json.dumps(json.loads(path.read_text())))
+    """)], timeout=120, cwd="/")
+    notification = json.loads(done.stdout)["@jupyterlab/apputils-extension:notification"]
+    assert notification["fetchNews"] == "false" and notification["checkForUpdates"] is False
+
+
 RUNNER = textwrap.dedent("""
     # Runs inside the Binder-like environment: execute one notebook in this environment's kernel.
     import os

@@ -100,6 +100,10 @@ def test_notebook_runs_and_its_controls_work_in_jupyterlab(lab, page, screenshot
 
     assert "Traceback (most recent call last)" not in text, f"{name}: an error output:\n" + \
         text[text.find("Traceback") - 300: text.find("Traceback") + 1500]
+    # binder/overrides.json, installed into the environment, keeps this prompt away.
+    assert page.get_by_text("official Jupyter news").count() == 0, (
+        f"{name}: JupyterLab asks about news: is binder/overrides.json installed?"
+    )
     for bad in ("Error displaying widget", "model not found", "Failed to load model"):
         assert bad not in text, f"{name}: {bad!r} in the outputs"
     # A LiveFigure/EchoSlider shows its plain-text sentence only when its view failed.

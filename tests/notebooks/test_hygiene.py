@@ -52,6 +52,16 @@ def test_no_stored_errors_or_object_reprs(stem):
 
 
 @pytest.mark.parametrize("stem", STEMS)
+def test_no_progress_bar_stored_unfinished(stem):
+    # A widget's stored text is the one it had when first shown: a progress bar left as a
+    # widget reads "0%" forever in a reopened notebook. Finished bars must be stored as text.
+    for i, cell in enumerate(stored(stem).cells):
+        for out in cell.get("outputs", []):
+            text = json.dumps(out.get("data", {}).get("text/plain", ""))
+            assert not re.search(r"\b0%\|", text), f"{stem}: cell {i} stores {text[:80]}"
+
+
+@pytest.mark.parametrize("stem", STEMS)
 def test_stored_notebook_matches_its_source(stem):
     assert nbtool.source_drift(stem) == []
 

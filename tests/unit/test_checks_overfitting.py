@@ -12,7 +12,8 @@ from lessonlib.checks.overfitting import (
     check_l1_part,
     check_prune,
 )
-from lessonlib.overfitting import lasso_sweep, min_l1_fit, parts_toy, regression_task
+from lessonlib.geometry import min_l1_solution
+from lessonlib.overfitting import lasso_sweep, parts_toy, regression_task
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +30,7 @@ def sweep():
 
 
 def test_l1_part_accepts_index_and_name_in_any_form(toy):
-    w1 = min_l1_fit(toy.X_train, toy.y_train)
+    w1 = min_l1_solution(toy.X_train, toy.y_train)
     i = int(np.flatnonzero(w1)[0])
     for answer in (i, np.int64(i), float(i), np.flatnonzero(w1)[0], "antenna", " Antenna ",
                    "'antenna'", toy.part_names[i]):
@@ -56,7 +57,7 @@ def test_l1_part_rejects_other_parts_with_a_hint(toy):
                                   lambda w: (int(np.flatnonzero(w)[0]),),
                                   lambda w: np.array(np.flatnonzero(w)[0])])
 def test_l1_part_accepts_a_one_element_array_or_list(toy, wrap):
-    w1 = min_l1_fit(toy.X_train, toy.y_train)
+    w1 = min_l1_solution(toy.X_train, toy.y_train)
     answer = wrap(w1)
     fb = check_l1_part.grade(answer)
     assert fb.passed, (answer, fb.message)
@@ -65,7 +66,7 @@ def test_l1_part_accepts_a_one_element_array_or_list(toy, wrap):
 
 
 def test_l1_part_recognises_the_weights_value_given_as_its_position(toy):
-    w1 = min_l1_fit(toy.X_train, toy.y_train)
+    w1 = min_l1_solution(toy.X_train, toy.y_train)
     i = int(np.flatnonzero(w1)[0])
     value = float(w1[i])
     assert value != i  # otherwise value and position could not be told apart
@@ -249,7 +250,7 @@ def test_no_check_ever_raises(garbage, sweep, capsys):
 
 
 def test_solutions_of_notebook_06_still_pass(toy, sweep):
-    w_l1 = min_l1_fit(toy.X_train, toy.y_train)
+    w_l1 = min_l1_solution(toy.X_train, toy.y_train)
     assert check_l1_part.grade(int(np.flatnonzero(w_l1)[0])).passed
     assert check_best_lambda.grade(sweep.lambdas[np.argmin(sweep.val_mse)], sweep).passed
     assert check_dense_winner.grade("L2").passed

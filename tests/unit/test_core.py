@@ -121,6 +121,10 @@ def test_live_figure_plain_text_is_stable_and_helpful():
     assert repr(live) == "Interactive figure: a line. (Run this cell to bring it to life.)"
     bundle = live._repr_mimebundle_()
     assert bundle["text/plain"] == repr(live)
+    # A long title is kept whole (ipywidgets alone cuts the text at 110 characters).
+    live.title = "a title long enough to push the sentence well past one hundred and ten characters"
+    assert live._repr_mimebundle_()["text/plain"].endswith("(Run this cell to bring it to life.)")
+    assert echo_slider()._repr_mimebundle_()["text/plain"].endswith("to life.)")
 
 
 def test_live_figure_refuses_a_non_figure():
@@ -257,3 +261,20 @@ def test_animated_must_be_artists():
     fig, _ = new_figure()
     with pytest.raises(TypeError, match="matplotlib artists"):
         LiveFigure(fig, {}, lambda: None, title="x", animated=["line"])
+
+
+
+def test_a_function_without_return_is_told_so_and_a_stub_is_unanswered(capsys):
+    from lessonlib.checks.below_one import check_reweight_weights
+
+    def stub(x, eps):
+        ...
+
+    def forgot_return(x, eps):
+        1 / (np.abs(x) + eps)
+
+    check_reweight_weights(stub)
+    assert capsys.readouterr().out.startswith(NOT_ATTEMPTED)
+    check_reweight_weights(forgot_return)
+    out = capsys.readouterr().out
+    assert out.startswith(TRY_AGAIN) and "returned None" in out and "return" in out
