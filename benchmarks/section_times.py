@@ -29,8 +29,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from nbclient import NotebookClient
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
@@ -117,10 +115,7 @@ def sections(stem: str, *, solved: bool) -> list[Section]:
     if solved:
         # The learner's own answer runs as the solution would, so its compute is counted.
         nb = nbtool.with_solutions(nb, stem)
-    NotebookClient(
-        nb, timeout=600, kernel_name="python3", record_timing=True,
-        resources={"metadata": {"path": str(nbtool.NOTEBOOKS)}},
-    ).execute()
+    nbtool.execute(nb, record_timing=True)
     found = [Section("Introduction and setup")]
     for cell in nb.cells:
         if cell.cell_type == "markdown":

@@ -89,10 +89,14 @@ def with_solutions(nb: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNod
     return solved
 
 
-def execute(nb: nbformat.NotebookNode, timeout: int = 600) -> nbformat.NotebookNode:
-    """Run every cell in a fresh kernel, in the notebooks folder, as a learner would."""
+def execute(nb: nbformat.NotebookNode, timeout: int = 600,
+            record_timing: bool = False) -> nbformat.NotebookNode:
+    """Run every cell in a fresh kernel, in the notebooks folder, as a learner would.
+
+    ``record_timing`` stores each cell's start and end in its ``execution`` metadata.
+    """
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", record_timing=False,
+        nb, timeout=timeout, kernel_name="python3", record_timing=record_timing,
         resources={"metadata": {"path": str(NOTEBOOKS)}},
     )
     client.execute()

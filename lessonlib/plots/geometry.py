@@ -300,13 +300,11 @@ def plot_recovery(curve, predicted: float | None = None) -> Figure:
         shift = (k - (len(names) - 1) / 2) * 0.04 * gap
         ax.errorbar(m + shift, 100 * share, yerr=100 * err, fmt="o-", color=colors[name],
                     capsize=4, label=f"{labels[name]} ({ests[0].trials} trials per m)")
+    note = "bars: 95 % intervals"
     if len(names) > 1:
-        ax.text(0.01, 0.98, "bars: 95 % intervals; the series are nudged apart\n"
-                "sideways only so that their bars do not overlap",
-                transform=ax.transAxes, va="top", fontsize=9, color=COLORS["black"])
-    else:
-        ax.text(0.01, 0.98, "bars: 95 % intervals", transform=ax.transAxes, va="top",
-                fontsize=9, color=COLORS["black"])
+        note += "; the series are nudged apart\nsideways only so that their bars do not overlap"
+    ax.text(0.01, 0.98, note, transform=ax.transAxes, va="top", fontsize=9,
+            color=COLORS["black"])
     ax.set_xticks(m)
     if predicted is not None:
         ax.axvline(predicted, color=COLORS["black"], ls=":",
