@@ -9,7 +9,7 @@ GUARD  := PYTHONPATH=$(CURDIR)/tests/netguard
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/notebooks/sanitize.cfg
 
 .PHONY: lab test unit notebooks-test browser-test binder-test lint bench notebooks solved pin \
-	hub hub-load section-times clean help
+	hub hub-load section-times learner-times clean help
 
 help:
 	@echo "make lab    - set up (first time) and open JupyterLab on the start notebook"
@@ -19,6 +19,7 @@ help:
 	@echo "make hub    - a local JupyterHub for rehearsing a workshop (instructor/hub.md)"
 	@echo "make hub-load - N simulated learners at once through the hub (a measurement)"
 	@echo "make section-times - minutes per notebook section (the instructor guide's timings)"
+	@echo "make learner-times - minutes per section measured on a workshop's hub (LOGS=...)"
 
 # The environment: the course package plus test tools, at the versions Binder pins.
 $(STAMP): pyproject.toml binder/requirements.txt binder/overrides.json
@@ -75,6 +76,11 @@ bench: $(STAMP)
 # Minutes per notebook section for a learner: measured content, stated reading rates.
 section-times: $(STAMP)
 	$(PY) benchmarks/section_times.py
+
+# Minutes per section and tries per exercise, measured on a room: the hub's pace logs.
+LOGS ?= $(wildcard build/hub/home/*/.lessonlib/pace.jsonl)
+learner-times: $(STAMP)
+	$(PY) benchmarks/learner_times.py $(LOGS)
 
 notebooks: $(STAMP)
 	$(PY) tools/notebooks.py build

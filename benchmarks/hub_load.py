@@ -406,7 +406,7 @@ def run_notebook(web: requests.Session, base: str, user: str, headers: dict[str,
             if stop.is_set():
                 raise Stop("round stopped")
             source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-            seconds, error = execute(ws, source, user, cell_timeout)
+            seconds, error = execute(ws, source, user, cell_timeout, cell.get("id"))
             me.cell_s.append(seconds)
             me.cells_run += 1
             if error:
@@ -416,14 +416,19 @@ def run_notebook(web: requests.Session, base: str, user: str, headers: dict[str,
         web.delete(f"{server}/api/sessions/{session_id}", headers=headers, timeout=60)
 
 
-def execute(ws: websocket.WebSocket, code: str, user: str, timeout: float) -> tuple[float, str]:
-    """Send one execute_request; seconds until the kernel is idle again, and any error."""
+def execute(ws: websocket.WebSocket, code: str, user: str, timeout: float,
+            cell_id: str | None = None) -> tuple[float, str]:
+    """Send one execute_request; seconds until the kernel is idle again, and any error.
+
+    Like JupyterLab, it names the cell in the request's metadata (the pace log uses it).
+    """
     msg_id = uuid.uuid4().hex
     msg = {
         "header": {"msg_id": msg_id, "username": user, "session": uuid.uuid4().hex,
                    "msg_type": "execute_request", "version": "5.3",
                    "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())},
-        "parent_header": {}, "metadata": {}, "buffers": [], "channel": "shell",
+        "parent_header": {}, "metadata": {"cellId": cell_id} if cell_id else {},
+        "buffers": [], "channel": "shell",
         "content": {"code": code, "silent": False, "store_history": True,
                     "user_expressions": {}, "allow_stdin": False, "stop_on_error": True},
     }

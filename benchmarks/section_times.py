@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 import notebooks as nbtool  # noqa: E402
+from lessonlib import pace  # noqa: E402  (one definition of where a section starts)
 
 WORDS_PER_MINUTE = 150
 SECONDS_PER_CODE_LINE = 5
@@ -116,12 +117,12 @@ def sections(stem: str, *, solved: bool) -> list[Section]:
         # The learner's own answer runs as the solution would, so its compute is counted.
         nb = nbtool.with_solutions(nb, stem)
     nbtool.execute(nb, record_timing=True)
-    found = [Section("Introduction and setup")]
+    found = [Section(pace.FIRST_SECTION)]
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            heading = re.match(r"##\s+(.*)", cell.source)
+            heading = pace.section_title(cell.source)
             if heading:
-                found.append(Section(heading.group(1).strip()))
+                found.append(Section(heading))
             found[-1].words += _words(cell.source)
             continue
         section = found[-1]

@@ -14,6 +14,8 @@ test:
 - ``HUB_PORT`` (default 8321): the public port, on 127.0.0.1;
 - ``HUB_STATE_DIR`` (default ``build/hub``): database, cookie secret, learners' homes;
 - ``HUB_PASSWORD`` (default ``sparse-weights``): the shared learner password (>= 8 chars);
+- ``HUB_PACE_LOG`` (default 1): 0 stops writing learners' pace logs
+  (``~/.lessonlib/pace.jsonl`` in each home; ``lessonlib/pace.py``, ``make learner-times``);
 - ``HUB_SERVICE_TOKEN`` (unset by default): when set, registers an API service
   ``load-test`` holding that token with the rights to create users, start/stop their servers
   and issue tokens for them. Only the load test sets it.
@@ -92,6 +94,10 @@ c.Spawner.environment = {
     # terminals and `!pip` in a learner's notebook use the course environment
     "PATH": f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}",
     "NBGITPULLER_APP": "lab",
+    # Each learner's cell runs and check results (not their code) go to a file in their home,
+    # for `make learner-times`; the setup cell tells them. Set HUB_PACE_LOG=0 to turn it off.
+    **({"LESSONLIB_PACE_LOG": "~/.lessonlib/pace.jsonl"}
+       if os.environ.get("HUB_PACE_LOG", "1") != "0" else {}),
 }
 # 20 servers starting at once on 2 cores take a while: be patient rather than fail.
 c.Spawner.start_timeout = 180

@@ -89,4 +89,8 @@ def setup(seed: int = 0) -> np.random.Generator:
 
     threadpool_limits(1)
     np.set_printoptions(precision=4, suppress=True, linewidth=100)
+    # Only on a workshop hub that asks for it (LESSONLIB_PACE_LOG); it says so when on.
+    from lessonlib import pace
+
+    pace.start()
     return np.random.default_rng(int(seed))

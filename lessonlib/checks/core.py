@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lessonlib import pace
+
 #: The first characters of a check's message; the solution tests look for them.
 PASS = "✅ Correct."
 TRY_AGAIN = "❌ Not yet."
@@ -146,6 +148,8 @@ def exercise(grader: Callable[..., Feedback]) -> Callable[..., None]:
                     "Look at what the exercise asks for: its type and shape."
                 )
         print(feedback)
+        result = "pass" if feedback.passed else ("hint" if feedback.attempted else "unanswered")
+        pace.record_check(grader.__name__, result, str(feedback))
 
     check.grade = grader  # type: ignore[attr-defined]
     return check

@@ -10,7 +10,9 @@ Skipped when the hub is not installed (hub/setup.sh) or chromium is missing.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -99,6 +101,8 @@ def test_the_workshop_link_logs_in_pulls_the_course_and_opens_the_notebook(hub, 
                               timeout=240_000)
             page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
             title = page.locator(".jp-Notebook h1").first.inner_text(timeout=60_000)
+            pace_log = state / "home" / "ada" / ".lessonlib" / "pace.jsonl"
+            work_through_start_here(page, pace_log)
         finally:
             browser.close()
     assert "Start here" in title
@@ -109,3 +113,53 @@ def test_the_workshop_link_logs_in_pulls_the_course_and_opens_the_notebook(hub, 
     head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, check=True,
                           capture_output=True, text=True).stdout.strip()
     assert log == head, "the learner's copy is not the course's current commit"
+
+    # The pace log the hub asked for: every run in its section, the checks in order, and
+    # make learner-times reads it back as minutes per section and tries per exercise.
+    events = [json.loads(line) for line in pace_log.read_text().splitlines()]
+    assert [e["event"] for e in events[:2]] == ["open", "setup"] and events[1]["cell"] == "c004"
+    runs = [e["cell"] for e in events if e["event"] == "run"]
+    assert runs == ["c006", "c008", "c010", "c012", "c015", "c016", "c015", "c016", "c015",
+                    "c016"], "JupyterLab's cell ids did not reach the log in run order"
+    sections = list(dict.fromkeys(e["section"] for e in events))
+    assert sections == ["Introduction and setup", "Check your environment", "How exercises work"]
+    checks = [(e["exercise"], e["result"]) for e in events if e["event"] == "check"]
+    assert checks == [("count-nonzeros", "unanswered"), ("count-nonzeros", "hint"),
+                      ("count-nonzeros", "pass")]
+    report = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "learner_times.py"),
+                             str(pace_log)], capture_output=True, text=True, check=True).stdout
+    assert report.startswith("1 learner logs, 15 events, 0 unreadable lines"), report
+    assert re.search(r"^How exercises work\s+1\s+\d+\.\d", report, re.M), report
+    assert re.search(r"count-nonzeros\s+1\s+1\s+2\s", report), report
+
+
+def work_through_start_here(page, pace_log: Path) -> None:
+    """A learner in 00: Shift+Enter down to the exercise, a wrong answer, then the right one."""
+    cells = page.locator(".jp-Notebook .jp-Cell")
+    cells.first.click()
+    page.keyboard.press("Escape")  # command mode: Shift+Enter runs and moves on
+    for _ in range(17):  # c000 .. c016: through the exercise and its check, as shipped
+        page.keyboard.press("Shift+Enter")
+        page.wait_for_timeout(300)
+    page.locator(".jp-OutputArea-output", has_text="This workshop times the course").wait_for(
+        timeout=120_000)
+    for done, answer in enumerate(("nonzeros = 5", "nonzeros = 2"), start=1):
+        wait_for_lines(pace_log, lambda e: e["event"] == "check", done)  # the last check ran
+        cells.nth(15).locator(".cm-content").click()
+        page.keyboard.press("Control+A")
+        page.keyboard.type(answer)
+        page.keyboard.press("Shift+Enter")
+        page.keyboard.press("Shift+Enter")
+    wait_for_lines(pace_log, lambda e: e.get("result") == "pass", 1)
+
+
+def wait_for_lines(path: Path, wanted, count: int, timeout: float = 120) -> None:
+    """Wait until ``count`` complete lines of the pace log satisfy ``wanted``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if path.exists():
+            lines = [json.loads(x) for x in path.read_text().splitlines() if x.endswith("}")]
+            if sum(map(wanted, lines)) >= count:
+                return
+        time.sleep(0.5)
+    raise AssertionError(f"the pace log {path} did not get line {count} in {timeout:g} s")

@@ -1,0 +1,266 @@
+"""Minutes per section and tries per exercise, measured on a room: `make learner-times`.
+
+The measured counterpart of ``section_times.py`` (which computes minutes from the notebooks'
+content at stated reading rates). Its input is the pace logs a workshop hub writes, one per
+learner (``lessonlib/pace.py``; ``make hub`` writes them to
+``build/hub/home/<learner>/.lessonlib/pace.jsonl``, The Littlest JupyterHub to
+``/home/jupyter-<learner>/.lessonlib/pace.jsonl`` once the variable is set as
+instructor/hub.md shows).
+
+How a learner's time is split: their events (cell runs, checks) are put in time order, and
+each gap between two events counts for the section of the *later* one: the minutes before a
+learner runs a section's first cell are spent reading that section. A gap longer than
+``--break-minutes`` (default 15) is a break, not study, and is left out (and counted). So a
+section's minutes run from the learner's previous cell to their last cell in it; the prose
+after a notebook's last cell is not seen. The time from opening a notebook (its kernel's start)
+to its setup cell counts for the setup cell's section: in 00 that section is "Check your
+environment", and its minutes include reading the course map and the ways in before it.
+
+Per exercise: how many learners tried it (a check that answered "not answered yet" is not a
+try), how many passed, the median number of tries up to the first pass, the median minutes
+from the first try to the first pass, and the hints shown most often (the sentence the check
+printed, which is where the room stalled).
+
+Learners are numbered, never named. It is a measurement, not a test: it exits 0 unless no
+log could be read.
+
+Usage::
+
+    .venv/bin/python benchmarks/learner_times.py build/hub/home/*/.lessonlib/pace.jsonl
+    .venv/bin/python benchmarks/learner_times.py --markdown /home/jupyter-*/.lessonlib/pace.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from section_times import markdown_row  # noqa: E402
+
+from lessonlib import pace  # noqa: E402
+
+BREAK_MINUTES = 15.0
+TIMED_EVENTS = {"open", "setup", "run", "check"}
+
+
+@dataclass
+class Event:
+    t: float
+    event: str
+    notebook: str
+    section: str
+    exercise: str = ""
+    result: str = ""
+    message: str = ""
+
+
+@dataclass
+class Learner:
+    """One learner's events in time order, and what could not be read."""
+
+    events: list[Event]
+    unreadable: int = 0
+
+
+@dataclass
+class SectionTimes:
+    title: str
+    minutes_by_learner: list[float] = field(default_factory=list)
+    exercises: list[str] = field(default_factory=list)
+
+    @property
+    def minutes(self) -> float:
+        """The median learner's minutes (0 when nobody reached the section)."""
+        return statistics.median(self.minutes_by_learner) if self.minutes_by_learner else 0.0
+
+
+@dataclass
+class ExerciseStats:
+    tried: int = 0
+    passed: int = 0
+    tries_to_pass: list[int] = field(default_factory=list)
+    minutes_to_pass: list[float] = field(default_factory=list)
+    hints: Counter = field(default_factory=Counter)
+
+
+def read_log(path: Path) -> Learner:
+    """A learner's pace log; lines that are not complete events are counted, not fatal."""
+    events, bad = [], 0
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            event = Event(float(raw["t"]), str(raw["event"]), str(raw["notebook"]),
+                          str(raw.get("section") or pace.FIRST_SECTION),
+                          str(raw.get("exercise", "")), str(raw.get("result", "")),
+                          str(raw.get("message", "")))
+        except (ValueError, KeyError, TypeError):
+            bad += 1  # a line cut short by a full disk or a killed kernel
+            continue
+        if event.event in TIMED_EVENTS:
+            events.append(event)
+    events.sort(key=lambda e: e.t)
+    return Learner(events, bad)
+
+
+def split_minutes(learner: Learner, break_minutes: float = BREAK_MINUTES,
+                  ) -> tuple[dict[tuple[str, str], float], int]:
+    """Minutes per (notebook, section) for one learner, and the number of breaks left out.
+
+    Examples
+    --------
+    >>> ev = [Event(0, "run", "a", "s1"), Event(60, "run", "a", "s2"),
+    ...       Event(3660, "run", "a", "s2")]
+    >>> split_minutes(Learner(ev))
+    ({('a', 's1'): 0.0, ('a', 's2'): 1.0}, 1)
+    """
+    minutes: dict[tuple[str, str], float] = defaultdict(float)
+    breaks = 0
+    previous = None
+    for event in learner.events:
+        key = (event.notebook, event.section)
+        minutes[key] += 0.0  # reached, even if it took no time
+        if previous is not None:
+            gap = (event.t - previous.t) / 60
+            if gap > break_minutes:
+                breaks += 1
+            else:
+                minutes[key] += gap
+        previous = event
+    return dict(minutes), breaks
+
+
+def exercise_stats(learners: list[Learner]) -> dict[tuple[str, str], ExerciseStats]:
+    """Tries, passes and hints per (notebook, exercise) over all learners."""
+    stats: dict[tuple[str, str], ExerciseStats] = defaultdict(ExerciseStats)
+    for learner in learners:
+        tries: dict[tuple[str, str], list[Event]] = defaultdict(list)
+        for event in learner.events:
+            if event.event == "check" and event.result in {"pass", "hint"}:
+                tries[(event.notebook, event.exercise)].append(event)
+        for key, attempts in tries.items():
+            s = stats[key]
+            s.tried += 1
+            for n, attempt in enumerate(attempts, start=1):
+                if attempt.result == "pass":
+                    s.passed += 1
+                    s.tries_to_pass.append(n)
+                    s.minutes_to_pass.append((attempt.t - attempts[0].t) / 60)
+                    break
+                s.hints[attempt.message] += 1
+    return dict(stats)
+
+
+def course_order(notebook: str) -> tuple[list[str], dict[str, list[str]]]:
+    """The course's own section order for a notebook, and the exercises in each section."""
+    path = ROOT / "notebooks" / notebook
+    try:
+        content = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return [], {}
+    sections = pace.section_map(content)
+    order = list(dict.fromkeys(sections.values()))
+    exercises: dict[str, list[str]] = defaultdict(list)
+    for cell in content.get("cells", []):
+        key = cell.get("metadata", {}).get("exercise")
+        if key and cell.get("id") in sections:
+            exercises[sections[cell["id"]]].append(key)
+    return order, dict(exercises)
+
+
+def notebook_tables(learners: list[Learner], break_minutes: float = BREAK_MINUTES,
+                    ) -> tuple[dict[str, list[SectionTimes]], int]:
+    """Per notebook, its sections (course order first) with every learner's minutes."""
+    per: dict[tuple[str, str], list[float]] = defaultdict(list)
+    breaks = 0
+    for learner in learners:
+        minutes, n = split_minutes(learner, break_minutes)
+        breaks += n
+        for key, value in minutes.items():
+            per[key].append(value)
+    tables: dict[str, list[SectionTimes]] = {}
+    for notebook in sorted({nb for nb, _ in per}):
+        order, exercises = course_order(notebook)
+        seen = [s for (nb, s) in per if nb == notebook]
+        titles = order + [s for s in dict.fromkeys(seen) if s not in order]
+        tables[notebook] = [SectionTimes(t, per.get((notebook, t), []), exercises.get(t, []))
+                            for t in titles]
+    return tables, breaks
+
+
+def _quartiles(values: list[float]) -> str:
+    if len(values) < 2:
+        return ""
+    q = statistics.quantiles(values, n=4, method="inclusive")
+    return f"{q[0]:.1f}-{q[2]:.1f}"
+
+
+def report(learners: list[Learner], break_minutes: float = BREAK_MINUTES,
+           markdown: bool = False) -> str:
+    tables, breaks = notebook_tables(learners, break_minutes)
+    stats = exercise_stats(learners)
+    if markdown:
+        # Only the sections somebody reached: a blank would read as "takes no time".
+        return "\n".join(markdown_row(nb.removesuffix(".ipynb"),
+                                       [s for s in rows if s.minutes_by_learner])
+                          for nb, rows in tables.items())
+    lines = [f"{len(learners)} learner logs, {sum(len(x.events) for x in learners)} events, "
+             f"{sum(x.unreadable for x in learners)} unreadable lines; "
+             f"{breaks} gaps over {break_minutes:g} min left out as breaks"]
+    for notebook, rows in tables.items():
+        lines += ["", notebook,
+                  f"{'section':46} {'learners':>8} {'median':>6} {'25-75%':>10}"]
+        for s in rows:
+            median = f"{s.minutes:6.1f}" if s.minutes_by_learner else f"{'-':>6}"
+            lines.append(f"{s.title[:46]:46} {len(s.minutes_by_learner):8d} {median} "
+                         f"{_quartiles(s.minutes_by_learner):>10}")
+        lines.append(f"{'total of the medians':46} {'':8} {sum(s.minutes for s in rows):6.1f}")
+        mine = sorted((key, s) for key, s in stats.items() if key[0] == notebook)
+        if mine:
+            lines.append(f"  {'exercise':22} {'tried':>5} {'passed':>6} "
+                         f"{'tries to pass':>13} {'min to pass':>11}")
+        for (_, name), s in mine:
+            tries = f"{statistics.median(s.tries_to_pass):g}" if s.tries_to_pass else "-"
+            mins = f"{statistics.median(s.minutes_to_pass):.1f}" if s.minutes_to_pass else "-"
+            lines.append(f"  {name[:22]:22} {s.tried:5d} {s.passed:6d} {tries:>13} {mins:>11}")
+            for message, count in s.hints.most_common(3):
+                lines.append(f"      {count}x {message[:110]}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("logs", nargs="*", type=Path,
+                        help="pace logs, one per learner (default: make hub's, in build/hub)")
+    parser.add_argument("--break-minutes", type=float, default=BREAK_MINUTES,
+                        help="a longer gap between two cells is a break (default 15)")
+    parser.add_argument("--markdown", action="store_true",
+                        help="print rows for the instructor guide's table (median minutes)")
+    args = parser.parse_args(argv)
+    paths = args.logs or sorted((ROOT / "build" / "hub" / "home").glob("*/.lessonlib/pace.jsonl"))
+    learners = []
+    for path in paths:
+        try:
+            learners.append(read_log(path))
+        except OSError as exc:
+            print(f"skipped {path}: {exc.strerror}")
+    learners = [x for x in learners if x.events]
+    if not learners:
+        print("No pace log with any event was found. A workshop hub writes them when "
+              f"{pace.ENV_VAR} is set (instructor/hub.md); pass their paths.")
+        return 1
+    print(report(learners, args.break_minutes, args.markdown))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

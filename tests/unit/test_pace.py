@@ -1,0 +1,264 @@
+"""Pace logs (lessonlib/pace.py) and the room's minutes computed from them
+(benchmarks/learner_times.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import nbformat
+import pytest
+
+from lessonlib import pace
+from lessonlib.checks.start_here import check_nonzero_count
+
+ROOT = Path(__file__).resolve().parents[2]
+NB00 = ROOT / "notebooks" / "00_start-here.ipynb"
+
+spec = importlib.util.spec_from_file_location("learner_times",
+                                              ROOT / "benchmarks" / "learner_times.py")
+lt = importlib.util.module_from_spec(spec)
+sys.modules["learner_times"] = lt  # dataclasses look their module up there
+spec.loader.exec_module(lt)
+
+
+class FakeShell:
+    """What pace.start needs of IPython: its events, and the cell running now."""
+
+    def __init__(self, running_cell=None):
+        self.callbacks = []
+        self.events = SimpleNamespace(register=self._register, unregister=self._unregister)
+        self.displayhook = SimpleNamespace(
+            exec_result=SimpleNamespace(info=SimpleNamespace(cell_id=running_cell)))
+
+    def _register(self, name, callback):
+        assert name == "pre_run_cell"
+        self.callbacks.append(callback)
+
+    def _unregister(self, name, callback):
+        self.callbacks.remove(callback)
+
+    def run(self, cell_id):
+        for callback in self.callbacks:
+            callback(SimpleNamespace(cell_id=cell_id))
+
+
+@pytest.fixture
+def logging_on(tmp_path, monkeypatch):
+    log = tmp_path / "home" / ".lessonlib" / "pace.jsonl"
+    monkeypatch.setenv(pace.ENV_VAR, str(log))
+    monkeypatch.setenv("JPY_SESSION_NAME", str(NB00))
+    monkeypatch.setattr(pace, "_active", None)
+    return log
+
+
+def _lines(path):
+    return [json.loads(x) for x in path.read_text().splitlines()]
+
+
+def test_sections_and_exercises_come_from_the_notebook():
+    content = json.loads(NB00.read_text())
+    sections = pace.section_map(content)
+    assert sections["c000"] == pace.FIRST_SECTION
+    assert sections["c004"] == "Check your environment"
+    assert sections["c015"] == "How exercises work"
+    assert pace.exercise_map(content) == {"check_nonzero_count": "count-nonzeros"}
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")),
+                         ids=lambda p: p.stem[:2])
+def test_every_check_call_is_tied_to_an_exercise_of_its_notebook(path):
+    content = json.loads(path.read_text())
+    ids = {c["metadata"]["exercise"] for c in content["cells"]
+           if c["metadata"].get("exercise")}
+    found = pace.exercise_map(content)
+    assert set(found.values()) == ids, "an exercise whose check is not found, or the reverse"
+
+
+def test_off_unless_the_variable_is_set(tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv(pace.ENV_VAR, raising=False)
+    monkeypatch.setattr(pace, "_active", None)
+    shell = FakeShell()
+    assert pace.start(shell) is None
+    assert shell.callbacks == [] and capsys.readouterr().out == ""
+    pace.record_check("check_x", "pass", "fine")  # must be a silent no-op
+
+
+def test_runs_are_logged_with_their_section_and_the_learner_is_told(logging_on, capsys):
+    shell = FakeShell(running_cell="c004")
+    log = pace.start(shell)
+    assert log is not None and log.path == logging_on
+    assert str(logging_on) in capsys.readouterr().out
+    shell.run("c006")
+    shell.run("a-cell-the-learner-added")  # counts where they were working
+    shell.run("c015")
+    lines = _lines(logging_on)
+    assert [x["event"] for x in lines] == ["open", "setup", "run", "run", "run"]
+    assert [x["section"] for x in lines] == (
+        [pace.FIRST_SECTION] + ["Check your environment"] * 3 + ["How exercises work"])
+    # "open" is when this process (the kernel, in a notebook) started: before everything else.
+    assert lines[0]["t"] <= lines[1]["t"]
+    assert {x["notebook"] for x in lines} == {"00_start-here.ipynb"}
+    assert lines[0]["t"] <= lines[-1]["t"] <= time.time() + 0.001  # stored to the ms
+
+
+def test_a_rerun_setup_cell_keeps_one_log_and_one_notice(logging_on, capsys):
+    shell = FakeShell(running_cell="c004")
+    pace.start(shell)
+    pace.start(shell)
+    assert len(shell.callbacks) == 1
+    assert capsys.readouterr().out.count("This workshop times the course") == 1
+    shell.run("c006")
+    assert [x["event"] for x in _lines(logging_on)] == ["open", "setup", "setup", "run"]
+
+
+def test_checks_log_their_exercise_result_and_sentence_never_the_code(logging_on, capsys):
+    pace.start(FakeShell(running_cell="c016"))
+    check_nonzero_count(...)
+    check_nonzero_count(5)
+    check_nonzero_count(2)
+    checks = [x for x in _lines(logging_on) if x["event"] == "check"]
+    assert [x["result"] for x in checks] == ["unanswered", "hint", "pass"]
+    assert {x["exercise"] for x in checks} == {"count-nonzeros"}
+    assert {x["section"] for x in checks} == {"How exercises work"}
+    printed = capsys.readouterr().out.splitlines()[1:]
+    assert [x["message"] for x in checks] == printed  # what the learner saw, nothing more
+
+
+def test_an_unwritable_log_never_stops_a_cell(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv(pace.ENV_VAR, str(blocker / "pace.jsonl"))  # a file is not a folder
+    monkeypatch.setattr(pace, "_active", None)
+    shell = FakeShell()
+    pace.start(shell)
+    shell.run("c006")
+    check_nonzero_count(2)
+
+
+def test_a_real_kernel_logs_the_cell_ids_jupyterlab_sends(tmp_path):
+    """The protocol as JupyterLab speaks it: execute_request with metadata.cellId."""
+    jupyter_client = pytest.importorskip("jupyter_client")
+    log = tmp_path / "pace.jsonl"
+    km = jupyter_client.KernelManager(kernel_name="python3")
+    env = {**__import__("os").environ, pace.ENV_VAR: str(log), "JPY_SESSION_NAME": str(NB00)}
+    km.start_kernel(env=env, cwd=str(NB00.parent))
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=60)
+        for cell_id, code in [("c004", "import lessonlib\nrng = lessonlib.setup(seed=0)"),
+                              ("c006", "x = 1"), ("c015", "nonzeros = 2")]:
+            msg = kc.session.msg("execute_request",
+                                 {"code": code, "silent": False, "store_history": True,
+                                  "user_expressions": {}, "allow_stdin": False,
+                                  "stop_on_error": True},
+                                 metadata={"cellId": cell_id})
+            kc.shell_channel.send(msg)
+            reply = kc.get_shell_msg(timeout=60)
+            assert reply["content"]["status"] == "ok", reply["content"]
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    lines = _lines(log)
+    assert [(x["event"], x.get("cell")) for x in lines] == [
+        ("open", None), ("setup", "c004"), ("run", "c006"), ("run", "c015")]
+    assert lines[1]["t"] - lines[0]["t"] < 60, "'open' is not the kernel's start"
+    assert lines[-1]["section"] == "How exercises work"
+
+
+# --- benchmarks/learner_times.py ----------------------------------------------------------
+
+def _write(path, events):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(e) + "\n" for e in events))
+    return path
+
+
+def _run(t, section, nb="00_start-here.ipynb"):
+    return {"t": t, "event": "run", "notebook": nb, "section": section}
+
+
+def _check(t, result, message="❌ Not yet. count again", section="How exercises work"):
+    return {"t": t, "event": "check", "notebook": "00_start-here.ipynb", "section": section,
+            "exercise": "count-nonzeros", "result": result, "message": message}
+
+
+def test_gaps_count_for_the_later_section_and_breaks_are_left_out(tmp_path):
+    learner = lt.read_log(_write(tmp_path / "a.jsonl", [
+        _run(0, "Check your environment"),
+        _run(120, "Check your environment"),          # 2 min
+        _run(300, "How exercises work"),              # 3 min reading the next section
+        _run(300 + 20 * 60, "How exercises work"),    # a 20-minute break
+        _run(300 + 21 * 60, "How exercises work"),    # 1 min
+    ]))
+    minutes, breaks = lt.split_minutes(learner)
+    assert minutes == {("00_start-here.ipynb", "Check your environment"): pytest.approx(2.0),
+                       ("00_start-here.ipynb", "How exercises work"): pytest.approx(4.0)}
+    assert breaks == 1
+    minutes, breaks = lt.split_minutes(learner, break_minutes=30)
+    assert minutes[("00_start-here.ipynb", "How exercises work")] == pytest.approx(24.0)
+    assert breaks == 0
+
+
+def test_unreadable_lines_are_counted_not_fatal(tmp_path):
+    path = _write(tmp_path / "a.jsonl", [_run(0, "s"), _run(60, "s")])
+    path.write_text(path.read_text() + '{"t": 90, "event": "ru')  # a line cut short
+    learner = lt.read_log(path)
+    assert len(learner.events) == 2 and learner.unreadable == 1
+
+
+def test_exercises_count_tries_to_the_first_pass_and_the_hints_shown(tmp_path):
+    a = lt.read_log(_write(tmp_path / "a.jsonl", [
+        _check(0, "unanswered", "✏️ Not answered yet."),   # not a try
+        _check(60, "hint"), _check(120, "hint"), _check(240, "pass", "✅ Correct."),
+        _check(300, "hint")]))                               # after passing: not counted
+    b = lt.read_log(_write(tmp_path / "b.jsonl", [_check(0, "pass", "✅ Correct.")]))
+    c = lt.read_log(_write(tmp_path / "c.jsonl", [_check(0, "hint", "❌ Not yet. other")]))
+    stats = lt.exercise_stats([a, b, c])[("00_start-here.ipynb", "count-nonzeros")]
+    assert (stats.tried, stats.passed) == (3, 2)
+    assert sorted(stats.tries_to_pass) == [1, 3]
+    assert sorted(stats.minutes_to_pass) == [pytest.approx(0.0), pytest.approx(3.0)]
+    assert stats.hints.most_common() == [("❌ Not yet. count again", 2),
+                                         ("❌ Not yet. other", 1)]
+
+
+def test_the_report_follows_the_course_order_and_gives_medians(tmp_path, capsys):
+    logs = []
+    for i, minutes in enumerate([2, 4, 9]):
+        logs.append(_write(tmp_path / f"l{i}" / "pace.jsonl", [
+            _run(0, "Check your environment"),
+            _run(60 * minutes, "How exercises work"),
+            _check(60 * minutes + 30, "pass", "✅ Correct."),
+        ]))
+    assert lt.main([str(p) for p in logs]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("3 learner logs, 9 events, 0 unreadable lines")
+    rows = [line for line in out.splitlines() if line.startswith(("Check your", "How exercises",
+                                                                  "The course map"))]
+    # The course's own order, including a section nobody reached; median of 2, 4, 9 (+0.5).
+    assert rows[0].split() == ["The", "course", "map", "0", "-"]
+    assert rows[1].split() == ["Check", "your", "environment", "3", "0.0", "0.0-0.0"]
+    assert rows[2].split()[-3:] == ["3", "4.5", "3.5-7.0"]
+    assert "count-nonzeros" in out and "    3      3" in out
+    assert lt.main(["--markdown", *map(str, logs)]) == 0
+    row = capsys.readouterr().out.strip()
+    assert row == ("| **00** (4) | Check your environment 1 · "
+                   "How exercises work + `count-nonzeros` 4 |")
+
+
+def test_no_logs_says_where_they_come_from(tmp_path, capsys):
+    assert lt.main([str(tmp_path / "missing.jsonl")]) == 1
+    assert pace.ENV_VAR in capsys.readouterr().out
+
+
+def test_section_times_and_pace_agree_on_where_sections_start():
+    nb = nbformat.read(NB00, as_version=4)
+    headings = [pace.section_title(c.source) for c in nb.cells if c.cell_type == "markdown"]
+    assert [h for h in headings if h] == [
+        "The course map", "How to run the course", "Check your environment",
+        "How exercises work", "Summary"]
