@@ -157,7 +157,7 @@ class TouchPoint:
         >>> touch_point(10, 5, 1).describe()
         'p = 1: touches at (a, b) = (0.5, 0) with size 0.5: sparse (b is exactly 0).'
         """
-        name = "inf" if math.isinf(self.p) else f"{self.p:g}"
+        name = "∞" if math.isinf(self.p) else f"{self.p:g}"  # as the figures write it
         a, b = self.point
         if self.tie == "segment":
             (a0, b0), (a1, b1) = self.ends

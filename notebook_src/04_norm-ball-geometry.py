@@ -138,7 +138,10 @@ plot_growing_balls(x0, y0, radii=[0.1, 0.2, 0.3, 0.4, 0.5], compare=2)
 # The diamonds (dashed for sizes 0.1 to 0.4, solid for 0.5) grow until the one of size 0.5
 # meets the steep line, and it meets it with its corner at $(0.5, 0)$: the intercept is
 # **exactly 0**. The blue circle touches a hair above, at $(0.495, 0.0495)$, where the line
-# is tangent to it.
+# is tangent to it. At full scale the two touch points almost overlap (inside the small grey
+# box); the right panel enlarges that box 16 times. There, look for the vermillion dot
+# sitting exactly on the horizontal axis $b = 0$, at the diamond's corner, and the blue
+# square clearly above it, where the circle only grazes the line.
 #
 # A common reading is that L2's answer is "almost sparse" because $b \approx 0.05$ is small.
 # That 0.05 is not a rounding error that a better solver would remove: the circle touches

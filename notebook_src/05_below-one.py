@@ -35,7 +35,7 @@ rng = lessonlib.setup(seed=0)
 from lessonlib.geometry import touch_point
 from lessonlib.montecarlo import recovery_experiment, sparse_problem
 from lessonlib.penalties import l0, lp, lp_sum
-from lessonlib.plots.geometry import plot_line_penalty, plot_recovery, plot_unit_balls
+from lessonlib.plots.geometry import p_label, plot_line_penalty, plot_recovery, plot_unit_balls
 from lessonlib.quasinorm import (
     ball_is_convex,
     descend_on_line,
@@ -101,7 +101,7 @@ print(f"scaling still works: ||3·(1,1)||_0.5 = {lp(3 * (u + v), 0.5):g} = 3 × 
 for p in P_VALUES:
     m = midpoint_size(p)
     where = "outside" if m > 1 + 1e-12 else ("on" if m > 1 - 1e-12 else "inside")
-    print(f"p = {p:<4g}: midpoint size {m:.4f} -> {where:7s} the unit ball; "
+    print(f"{p_label(p) + ':':9s} midpoint size {m:.4f} -> {where:7s} the unit ball; "
           f"ball convex: {ball_is_convex(p)}")
 
 # %% [markdown]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import textwrap
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from lessonlib import pace
 PASS = "✅ Correct."
 TRY_AGAIN = "❌ Not yet."
 NOT_ATTEMPTED = "✏️ Not answered yet."
+#: Check messages are printed wrapped at this many characters.
+MESSAGE_WIDTH = 88
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,30 @@ def call_learner(func: object, *args: object, **kwargs: object) -> object:
     return result
 
 
+def in_notebook() -> bool:
+    """True when running in a Jupyter kernel (where output goes to a notebook)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    return type(get_ipython()).__name__ == "ZMQInteractiveShell"
+
+
+def for_notebook(message: str) -> str:
+    """A check message wrapped at :data:`MESSAGE_WIDTH` characters, between words.
+
+    JupyterLab breaks a long output line anywhere, mid-word included (its output CSS has
+    ``word-break: break-all``); lines this short fit a notebook column whole.
+
+    Examples
+    --------
+    >>> print(for_notebook("❌ Not yet. " + "word " * 20))
+    ❌ Not yet. word word word word word word word word word word word word word word word
+    word word word word word
+    """
+    return textwrap.fill(message, MESSAGE_WIDTH, break_long_words=False, break_on_hyphens=False)
+
+
 def exercise(grader: Callable[..., Feedback]) -> Callable[..., None]:
     """Turn a grader into a check that prints its feedback and never raises.
 
@@ -147,7 +174,7 @@ def exercise(grader: Callable[..., Feedback]) -> Callable[..., None]:
                     f"the check could not use this answer ({type(exc).__name__}: {exc}). "
                     "Look at what the exercise asks for: its type and shape."
                 )
-        print(feedback)
+        print(for_notebook(str(feedback)) if in_notebook() else feedback)
         result = "pass" if feedback.passed else ("hint" if feedback.attempted else "unanswered")
         pace.record_check(grader.__name__, result, str(feedback))
 

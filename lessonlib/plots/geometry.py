@@ -20,7 +20,10 @@ from lessonlib.plots.style import COLORS, L1_COLOR, L2_COLOR, new_figure
 __all__ = [
     "P_COLORS",
     "P_LINESTYLES",
+    "line_label",
+    "p_color",
     "p_label",
+    "p_linestyle",
     "plot_growing_balls",
     "plot_l1_ball_3d",
     "plot_line_penalty",
@@ -31,7 +34,8 @@ __all__ = [
     "plot_unit_balls",
 ]
 
-#: One colour per exponent used in the course, so a given p looks the same everywhere.
+#: One colour per exponent used in the course, so a given p looks the same everywhere
+#: (the static figures here and the widgets of :mod:`lessonlib.widgets.geometry`).
 P_COLORS: dict[float, str] = {
     0.25: COLORS["purple"],
     0.5: COLORS["green"],
@@ -39,6 +43,9 @@ P_COLORS: dict[float, str] = {
     2.0: L2_COLOR,
     math.inf: COLORS["orange"],
 }
+
+#: The square (p = infinity) is dashed: its orange is close to L1's vermillion.
+P_LINESTYLES: dict[float, str] = {math.inf: "--"}
 
 
 def p_label(p: float) -> str:
@@ -53,16 +60,59 @@ def p_label(p: float) -> str:
     return "p = ∞" if math.isinf(p) else f"p = {p:g}"
 
 
-#: The square (p = infinity) is dashed: its orange is close to L1's vermillion.
-P_LINESTYLES: dict[float, str] = {math.inf: "--"}
+def p_color(p: float, default: str = COLORS["black"]) -> str:
+    """The course's colour for the exponent ``p`` (``default`` for a p it has none for).
+
+    Examples
+    --------
+    >>> p_color(float("inf")) == COLORS["orange"], p_color(1) == L1_COLOR
+    (True, True)
+    >>> p_color(3.7, default="#123456")
+    '#123456'
+    """
+    return P_COLORS.get(float(p), default)
 
 
-def _p_color(p: float) -> str:
-    return P_COLORS.get(p, COLORS["black"])
+def p_linestyle(p: float) -> str:
+    """The course's line style for the exponent ``p``: dashed for the square, else solid.
+
+    Examples
+    --------
+    >>> p_linestyle(float("inf")), p_linestyle(2)
+    ('--', '-')
+    """
+    return P_LINESTYLES.get(float(p), "-")
 
 
-def _p_style(p: float) -> str:
-    return P_LINESTYLES.get(p, "-")
+#: A real minus sign (U+2212), as in matplotlib's tick labels, not a hyphen.
+_MINUS = "\N{MINUS SIGN}"
+
+
+def _number(v: float) -> str:
+    return f"{v:g}".replace("-", _MINUS)
+
+
+def line_label(x0: float, y0: float) -> str:
+    """The line of solutions ``b = y0 - x0*a`` written as a person would write it.
+
+    No ``1·a``, no ``+ -``, and a real minus sign.
+
+    Examples
+    --------
+    >>> line_label(10, 5), line_label(1, 1000), line_label(-2, 3)
+    ('b = 5 − 10a', 'b = 1000 − a', 'b = 3 + 2a')
+    >>> line_label(0, -4), line_label(1, 0)
+    ('b = −4', 'b = −a')
+    """
+    x0 = as_scalar(x0, "x0")
+    y0 = as_scalar(y0, "y0")
+    k = -x0 + 0.0  # the slope of b against a; + 0.0 turns -0.0 into 0.0
+    if k == 0:
+        return f"b = {_number(y0)}"
+    term = "a" if abs(k) == 1 else f"{abs(k):g}a"
+    if y0 == 0:
+        return f"b = {'' if k > 0 else _MINUS}{term}"
+    return f"b = {_number(y0)} {'+' if k > 0 else _MINUS} {term}"
 
 
 def _errors(rows: list[tuple[float, float, float]]) -> np.ndarray:
@@ -93,7 +143,7 @@ def plot_unit_balls(ps: Sequence[float] = (1, 2, math.inf), *, width: float = 5.
     fig, ax = new_figure(width=width + 1.3, height=width)
     for p in sorted(ps, reverse=True):
         x, y = ball_boundary(p)
-        ax.plot(x, y, color=_p_color(p), ls=_p_style(p), lw=2, label=p_label(p))
+        ax.plot(x, y, color=p_color(p), ls=p_linestyle(p), lw=2, label=p_label(p))
     _axes_through_origin(ax)
     ax.set_xlim(-1.25, 1.25)
     ax.set_ylim(-1.25, 1.25)
@@ -143,16 +193,18 @@ def plot_growing_balls(
     *,
     compare: float = 2.0,
 ) -> Figure:
-    """Diamonds of growing size and the line of solutions ``b = y0 - x0*a``.
+    """Diamonds of growing size and the line of solutions ``b = y0 - x0*a``, with a zoom.
 
-    Draws the L1 balls of the given ``radii`` (the last one solid), the Lp ball of
-    exponent ``compare`` grown to its own touch point, and both touch points.
+    Left: the L1 balls of the given ``radii`` (the last one solid), the Lp ball of
+    exponent ``compare`` grown to its own touch point, and both touch points. Right: a
+    zoom on the two touch points (marked by a box on the left), which are often too close
+    to tell apart at the full scale.
 
     Examples
     --------
     >>> fig = plot_growing_balls()
-    >>> fig.axes[0].get_xlabel()
-    'slope a'
+    >>> fig.axes[0].get_xlabel(), fig.axes[1].get_title()
+    ('slope a', 'zoom ×16 on the two touch points')
     """
     x0 = as_scalar(x0, "x0")
     y0 = as_scalar(y0, "y0")
@@ -161,31 +213,56 @@ def plot_growing_balls(
         raise ValueError("radii must all be > 0")
     compare = as_p(compare, "compare")
     t1, t2 = touch_point(x0, y0, 1), touch_point(x0, y0, compare)
-    fig, ax = new_figure(width=6.5, height=6.0)
-    for i, c in enumerate(r):
-        x, y = ball_boundary(1, radius=c)
-        last = i == len(r) - 1
-        ax.plot(x, y, color=L1_COLOR, lw=2 if last else 1, ls="-" if last else "--",
-                alpha=1 if last else 0.6, label=f"L1 balls, c = {r[0]:g} ... {r[-1]:g}"
-                if last else None)
-    x, y = ball_boundary(compare, radius=t2.norm)
-    ax.plot(x, y, color=_p_color(compare), lw=2,
-            label=f"{p_label(compare)} ball, size {t2.norm:.4g}")
+    fig, (ax, zoom) = new_figure(2, width=11.0, height=5.6)
+    fig.get_layout_engine().set(wspace=0.12)  # room between the panels for the zoom lines
     R = 1.6 * max(float(r.max()), t1.norm, 1e-9)
-    a = np.linspace(-R, R, 400)
-    ax.plot(a, y0 - x0 * a, color=COLORS["black"], lw=2,
-            label=f"solutions: b = {y0:g} - {x0:g}·a")
-    for t, marker, dy in ((t1, "o", -18), (t2, "s", 10)):
-        ax.plot(*t.point, marker=marker, ms=9, color=_p_color(t.p), mec="white", zorder=5)
-        ax.annotate(f"({t.point[0]:.3g}, {t.point[1]:.3g})", t.point, xytext=(10, dy),
-                    textcoords="offset points", color=_p_color(t.p), fontsize=11)
-    _axes_through_origin(ax)
+    # The zoom: a square around both touch points, twice as wide as their distance (so
+    # they sit well apart in it), shifted right to leave room for their labels.
+    gap = float(np.hypot(*(t1.point - t2.point)))
+    half = max(gap, 0.02 * R)
+    centre = (t1.point + t2.point) / 2 + np.array([0.3 * half, 0.0])
+    magnification = R / half
+    for panel in (ax, zoom):
+        for i, c in enumerate(r):
+            x, y = ball_boundary(1, radius=c)
+            last = i == len(r) - 1
+            panel.plot(x, y, color=L1_COLOR, lw=2 if last else 1, ls="-" if last else "--",
+                       alpha=1 if last else 0.6,
+                       label=f"L1 balls, c = {r[0]:g} ... {r[-1]:g}" if last else None)
+        x, y = ball_boundary(compare, radius=t2.norm, n=4001)  # smooth even when zoomed
+        panel.plot(x, y, color=p_color(compare), ls=p_linestyle(compare), lw=2,
+                   label=f"{p_label(compare)} ball, size {t2.norm:.4g}")
+        a = np.linspace(-R, R, 400)
+        panel.plot(a, y0 - x0 * a, color=COLORS["black"], lw=2,
+                   label=f"solutions: {line_label(x0, y0)}")
+        for t, marker in ((t1, "o"), (t2, "s")):
+            panel.plot(*t.point, marker=marker, ms=9, color=p_color(t.p), mec="white",
+                       zorder=5)
+        _axes_through_origin(panel)
+    # Only the zoom names the points: at full scale the labels would overlap.
+    for t, dy in ((t1, -20), (t2, 10)):
+        zoom.annotate(f"{p_label(t.p)}: ({t.point[0]:.3g}, {t.point[1]:.3g})", t.point,
+                      xytext=(10, dy), textcoords="offset points", color=p_color(t.p),
+                      fontsize=11, bbox={"boxstyle": "round,pad=0.2", "fc": "white",
+                                         "ec": "none", "alpha": 0.85})
     ax.set_xlim(-R, R)
     ax.set_ylim(-R, R)
-    ax.set_xlabel("slope a")
-    ax.set_ylabel("intercept b")
-    ax.set_title(f"Growing balls until they touch the line (data point ({x0:g}, {y0:g}))")
-    ax.legend(loc="lower left", fontsize=10, framealpha=0.9)
+    zoom.set_xlim(centre[0] - half, centre[0] + half)
+    zoom.set_ylim(centre[1] - half, centre[1] + half)
+    zoom.locator_params(nbins=5)
+    # The zoom's y axis is on its right, so the lines from the box to the zoom reach
+    # its left edge without crossing any labels.
+    zoom.yaxis.tick_right()
+    zoom.yaxis.set_label_position("right")
+    zoom.spines["right"].set_visible(True)
+    ax.indicate_inset_zoom(zoom, edgecolor=COLORS["grey"], alpha=1)
+    for panel in (ax, zoom):
+        panel.set_xlabel("slope a")
+        panel.set_ylabel("intercept b")
+    ax.set_title(f"Growing balls until they touch the line (data point ({x0:g}, {y0:g}))",
+                 fontsize=12)
+    zoom.set_title(f"zoom ×{magnification:.0f} on the two touch points")
+    ax.legend(loc="lower left", framealpha=0.9)
     return fig
 
 
@@ -199,13 +276,13 @@ def plot_tie(x0: float = 1.0, y0: float = 1000.0) -> Figure:
     True
     """
     t = touch_point(x0, y0, 1)
-    fig, ax = new_figure(width=6.0, height=6.0)
+    fig, ax = new_figure(width=6.0, height=6.6)
     x, y = ball_boundary(1, radius=t.norm)
     ax.plot(x, y, color=L1_COLOR, lw=2, label=f"L1 ball of size {t.norm:g}")
     R = 1.3 * t.norm
     a = np.linspace(-R, R, 200)
     ax.plot(a, y0 - x0 * a, color=COLORS["black"], lw=1.5, ls="--",
-            label=f"solutions: b = {y0:g} - {x0:g}·a")
+            label=f"solutions: {line_label(x0, y0)}")
     ax.plot(t.ends[:, 0], t.ends[:, 1], color=COLORS["sky"], lw=7, alpha=0.7, zorder=1,
             label="every point here is optimal")
     ax.plot(t.ends[:, 0], t.ends[:, 1], "o", color=L1_COLOR, ms=10, mec="white", zorder=5,
@@ -216,7 +293,9 @@ def plot_tie(x0: float = 1.0, y0: float = 1000.0) -> Figure:
     ax.set_xlabel("slope a")
     ax.set_ylabel("intercept b")
     ax.set_title(f"Data point ({x0:g}, {y0:g}): a side touches, not a corner")
-    ax.legend(loc="lower left", fontsize=10, framealpha=0.9)
+    # Below the axes, clear of the diamond and the line (every corner of the view has one
+    # of them close by).
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=2, framealpha=0.9)
     return fig
 
 
@@ -335,8 +414,8 @@ def plot_line_penalty(x0: float, y0: float, p: float, paths: Sequence = ()) -> F
     a = np.union1d(a, mins)
     size = line_penalty(a, x0, y0, p) ** (1 / p)
     fig, ax = new_figure(width=8.0, height=5.2)
-    ax.plot(a, size, color=_p_color(p), lw=2, zorder=1,
-            label=f"{p_label(p)} size of (a, {y0:g} - {x0:g}a)")
+    ax.plot(a, size, color=p_color(p), lw=2, zorder=1,
+            label=f"{p_label(p)} size of (a, {line_label(x0, y0)[4:]})")
     ax.plot(mins, line_penalty(mins, x0, y0, p) ** (1 / p), "v", color=COLORS["black"], ms=11,
             zorder=4, label="local minima (axis crossings)")
     if p < 1 and mins.size == 2:
@@ -355,7 +434,7 @@ def plot_line_penalty(x0: float, y0: float, p: float, paths: Sequence = ()) -> F
             label = f"descents (dot: start) ending at a = {mins[k]:.4g}"
             landed.add(k)
         ax.plot(path.start, ys[0], "o", color=color, ms=8, mec="black", zorder=3, label=label)
-    ax.set_xlabel(f"slope a (the intercept is b = {y0:g} - {x0:g}a)")
+    ax.set_xlabel(f"slope a (the intercept is {line_label(x0, y0)})")
     ax.set_ylabel(f"size ||(a, b)||, {p_label(p)}")
     ax.set_title(f"Size along the line of solutions for the data point (x, y) = ({x0:g}, {y0:g})")
     ax.legend(fontsize=10, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)

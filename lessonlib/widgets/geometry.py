@@ -4,7 +4,9 @@ and move p below 1.
 Both builders draw the figure once and use LiveFigure's blitting mode (``animated=``):
 the axes, frames, axis labels and static lines are drawn once as a background, and a
 control change redraws only the artists that move (the ball, the touch point, the
-titles...). The figures are small (about 5 x 5 inches at 80 dpi).
+titles...). The figures are small (5.2 x 6.1 and 8.4 x 5.1 inches at 80 dpi), so their
+legends sit outside the axes, where they can be as large as the tick labels without hiding
+the balls.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ import math
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.legend import Legend
 from matplotlib.ticker import MaxNLocator
 
 from lessonlib._validate import as_scalar
 from lessonlib.geometry import ball_boundary, touch_point
-from lessonlib.plots.geometry import p_label
+from lessonlib.plots.geometry import line_label, p_color, p_label, p_linestyle
 from lessonlib.plots.style import COLORS, L1_COLOR, new_figure
 from lessonlib.quasinorm import ball_is_convex, midpoint_size
 
@@ -54,8 +57,28 @@ def _norm_choice(choice: object, free_p: float) -> float:
     return float(free_p) if choice == "free" else float(choice)
 
 
+#: A "free p" the static figures never draw (1.5, 3.2...): a colour of its own. The ps
+#: they do draw (1, 2, inf, and 0.25, 0.5 reached with the free slider) keep theirs.
+_FREE_P_COLOR = COLORS["green"]
+
+
 def _ball_color(p: float) -> str:
-    return L1_COLOR if p == 1 else (COLORS["blue"] if p == 2 else COLORS["green"])
+    return p_color(p, default=_FREE_P_COLOR)
+
+
+def _legend_row(keys, handles, labels, **kwargs) -> Legend:
+    """A legend in ``keys``, an axes of its own (no frame, no ticks) below the plot.
+
+    Below the plot, the legend can use the course's legend size (as large as the tick
+    labels) without covering any ball. An axes row rather than a legend hung under the
+    plot's axes, because constrained layout sizes a row exactly (it misjudges a legend
+    anchored outside an axes and cuts it off), and rather than a figure legend, because
+    ``savefig`` skips animated figure-level artists (the full redraw would lose it).
+    """
+    keys.axis("off")
+    legend = Legend(keys, handles, labels, loc="upper center", framealpha=0.9, **kwargs)
+    keys.add_artist(legend)
+    return legend
 
 
 def _view_size(x: float, y: float) -> float:
@@ -108,12 +131,14 @@ def explore_touch(x0: float = 10.0, y0: float = 5.0, p: float = 1.0) -> LiveFigu
     play = widgets.Play(value=0, min=0, max=130, step=2, interval=60, description="grow")
     widgets.jslink((play, "value"), (grow, "value"))
 
-    fig, ax = new_figure(width=5.2, height=5.2)
+    # The legend has a row of its own under the axes (see _legend_row). Height and ratio
+    # fit its two rows and keep the plot's box at least as tall as wide, so the square
+    # axes fill its width and the y label (at a fixed distance) stays in the figure.
+    fig, (ax, keys) = new_figure(1, 2, width=5.2, height=6.1, height_ratios=[15, 2])
     fig.set_dpi(_DPI)
     (line,) = ax.plot([], [], color=COLORS["black"], lw=2, label="line of solutions")
     (ball,) = ax.plot([], [], color=L1_COLOR, lw=2, label="ball")
-    # (no legend entry: each entry costs render time; the readout names the tie)
-    (segment,) = ax.plot([], [], color=COLORS["sky"], lw=7, alpha=0.7, label="_tied points")
+    (segment,) = ax.plot([], [], color=COLORS["sky"], lw=7, alpha=0.7, label="tied points")
     (dot,) = ax.plot([], [], "o", color=COLORS["vermillion"], ms=10, mec="white", zorder=5,
                      label="touch point")
     # The view is always symmetric about 0, so these stay at its centre: static.
@@ -128,8 +153,17 @@ def explore_touch(x0: float = 10.0, y0: float = 5.0, p: float = 1.0) -> LiveFigu
     for axis in (ax.xaxis, ax.yaxis):
         axis.set_major_locator(_InnerTicks())
     ax.yaxis.set_label_coords(-0.13, 0.5)
-    legend = ax.legend(loc="lower left", fontsize=9, framealpha=0.9)
-    ball_key = legend.legend_handles[1]  # the legend's ball entry follows the ball's colour
+    # Two legends, one shown at a time: with the tie's entry while the tied segment is
+    # drawn, without it otherwise. Both have two rows, so the layout fits either.
+    legends = {
+        tie: _legend_row(keys, handles, labels, ncols=2)
+        for tie, handles, labels in (
+            (False, [line, ball, dot], ["line of solutions", "ball", "touch point"]),
+            (True, [line, ball, segment, dot],
+             ["line of solutions", "ball", "tie: every point optimal", "the tie's two ends"]),
+        )
+    }
+    ball_keys = [legend.legend_handles[1] for legend in legends.values()]  # follow the ball
     title = ax.set_title("")
     R0 = _view_size(x0, y0)
     ax.set_xlim(-R0, R0)
@@ -145,12 +179,16 @@ def explore_touch(x0: float = 10.0, y0: float = 5.0, p: float = 1.0) -> LiveFigu
         c = t.norm * grow / 100
         bx, by = ball_boundary(p, radius=c, n=_N)
         ball.set_data(bx, by)
-        colour = _ball_color(p)
-        ball.set_color(colour)
-        ball_key.set_color(colour)
+        colour, style = _ball_color(p), p_linestyle(p)
+        for artist in (ball, *ball_keys):
+            artist.set_color(colour)
+            artist.set_linestyle(style)
         touching = grow >= 100
+        tied_segment = touching and t.tie == "segment"
+        for tie, legend in legends.items():
+            legend.set_visible(tie == tied_segment)
         if touching and not t.unique:
-            segment.set_data(t.ends[:, 0], t.ends[:, 1] if t.tie == "segment" else [np.nan] * 2)
+            segment.set_data(t.ends[:, 0], t.ends[:, 1] if tied_segment else [np.nan] * 2)
             dot.set_data(t.ends[:, 0], t.ends[:, 1])
         elif touching:
             segment.set_data([], [])
@@ -174,11 +212,11 @@ def explore_touch(x0: float = 10.0, y0: float = 5.0, p: float = 1.0) -> LiveFigu
         return t.describe()
 
     # Drawing order as in a full redraw: grid lines under the data, then the data, the
-    # tick marks and labels, the title, and the legend on top (the line and a grown ball
-    # can pass under it).
+    # tick marks and labels, the title, and the legends (the hidden one draws nothing).
     animated = [*(light.grid for light in light_axes), line, ball, segment, dot,
                 *(light.marks for light in light_axes),
-                *(label for light in light_axes for label in light.labels), title, legend]
+                *(label for light in light_axes for label in light.labels), title,
+                *legends.values()]
     return LiveFigure(
         fig, {"x": x, "y": y, "norm": norm, "free_p": free_p, "grow": grow}, update,
         title="grow an Lp ball until it touches the line of solutions", extra=[play],
@@ -207,7 +245,11 @@ def explore_below_one(x0: float = 2.0, y0: float = 3.0, p: float = 0.5) -> LiveF
     p0 = as_scalar(p, "p", low=0.1, high=4)
     slider = widgets.FloatSlider(value=p0, min=0.1, max=4.0, step=0.05, description="p",
                                  continuous_update=True, readout_format=".2f")
-    fig, (ax1, ax2) = new_figure(2, width=8.4, height=4.4)
+    # Each panel's legend sits in a row of its own under it (see _legend_row): inside the
+    # axes the ball (a square filling the view at p = 4, a cross along the axes near
+    # p = 0.1) would run under it.
+    fig, ((ax1, ax2), (keys1, keys2)) = new_figure(2, 2, width=8.4, height=5.1,
+                                                   height_ratios=[6, 1])
     fig.set_dpi(_DPI)
     (ball1,) = ax1.plot([], [], color=COLORS["green"], lw=2)
     (chord,) = ax1.plot([1, 0], [0, 1], "o-", color=COLORS["grey"], lw=1, ms=6,
@@ -217,7 +259,7 @@ def explore_below_one(x0: float = 2.0, y0: float = 3.0, p: float = 0.5) -> LiveF
     (ball2,) = ax2.plot([], [], color=COLORS["green"], lw=2)
     R = 1.4 * max(touch_point(x0, y0, 1).norm, 0.25)
     a = np.array([-R, R])
-    ax2.plot(a, y0 - x0 * a, color=COLORS["black"], lw=2, label=f"b = {y0:g} - {x0:g}·a")
+    ax2.plot(a, y0 - x0 * a, color=COLORS["black"], lw=2, label=line_label(x0, y0))
     (dot,) = ax2.plot([], [], "o", color=COLORS["vermillion"], ms=10, mec="white", zorder=5,
                       label="touch point")
     for ax, lim in ((ax1, 1.3), (ax2, R)):
@@ -233,9 +275,9 @@ def explore_below_one(x0: float = 2.0, y0: float = 3.0, p: float = 0.5) -> LiveF
     ax1.set_ylabel("weight $w_2$")
     ax2.set_xlabel("slope a")
     ax2.set_ylabel("intercept b")
-    legend1 = ax1.legend(loc="lower left", fontsize=9, framealpha=0.9)
+    legend1, _ = (_legend_row(keys, *ax.get_legend_handles_labels())
+                  for keys, ax in ((keys1, ax1), (keys2, ax2)))
     mid_key = legend1.legend_handles[1]  # its colour follows the midpoint's
-    ax2.legend(loc="lower left", fontsize=9, framealpha=0.9)
     t1 = ax1.set_title("")
     t2 = ax2.set_title("")
 

@@ -182,6 +182,21 @@ def test_check_never_raises_when_the_grader_trips(capsys):
     assert capsys.readouterr().out.startswith(TRY_AGAIN)
 
 
+def test_in_a_notebook_long_messages_are_wrapped_between_words(capsys, monkeypatch):
+    from lessonlib.checks import core
+
+    assert not core.in_notebook()  # pytest is not a Jupyter kernel: one line per message
+    check_double(lambda x: "a long word " * 30)
+    assert len(capsys.readouterr().out.splitlines()) == 1
+    monkeypatch.setattr(core, "in_notebook", lambda: True)
+    check_double(lambda x: "a long word " * 30)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) > 1 and all(len(line) <= core.MESSAGE_WIDTH for line in lines)
+    assert lines[0].startswith(TRY_AGAIN)
+    expected = str(check_double.grade(lambda x: "a long word " * 30))
+    assert " ".join(lines) == " ".join(expected.split())  # nothing lost, no word cut
+
+
 def test_call_learner_refuses_a_non_function():
     with pytest.raises(LearnerCodeError, match="expected a function"):
         call_learner(3)

@@ -157,6 +157,11 @@ def test_describe_reports_sparsity_and_ties():
     assert "two spikes" in touch_point(-1, 2, 0.5).describe()
 
 
+def test_describe_writes_infinity_as_the_figures_do():
+    text = touch_point(10, 5, math.inf).describe()
+    assert text.startswith("p = ∞: ") and "inf" not in text
+
+
 def test_origin_line():
     t = touch_point(3, 0, 2)
     assert t.point.tolist() == [0.0, 0.0] and t.norm == 0.0

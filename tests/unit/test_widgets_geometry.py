@@ -7,9 +7,11 @@ from io import BytesIO
 
 import numpy as np
 import pytest
+from matplotlib.legend import Legend
 from PIL import Image
 
 from lessonlib.geometry import touch_point
+from lessonlib.plots.geometry import plot_unit_balls
 from lessonlib.widgets.geometry import explore_below_one, explore_touch
 
 
@@ -52,7 +54,7 @@ def test_touch_widget_tie_shows_segment():
     live = explore_touch(10, 5)
     live.controls["x"].value = 1.0
     assert "no unique answer" in live.readout.value
-    x, y = _line(live, "_tied points").get_data()
+    x, y = _line(live, "tied points").get_data()
     assert list(x) == [0.0, 5.0] and list(y) == [5.0, 0.0]
     # the image changed with the control
     before = live.image.value
@@ -182,20 +184,123 @@ def test_touch_widget_title_and_legend_follow_the_controls():
     live.controls["norm"].value = 2.0
     live.controls["grow"].value = 50
     assert ax.get_title().startswith("p = 2, data point (10, 5), ball size 0.2")
-    key = ax.get_legend().legend_handles[1]
+    key = _shown_legend(live).legend_handles[1]
     assert key.get_color() == _line(live, "ball").get_color()
     live.controls["norm"].value = "free"
+    key = _shown_legend(live).legend_handles[1]
     assert key.get_color() == _line(live, "ball").get_color()
+    live.controls["norm"].value = math.inf
+    key = _shown_legend(live).legend_handles[1]
+    assert (key.get_color(), key.get_linestyle()) == (
+        _line(live, "ball").get_color(), _line(live, "ball").get_linestyle())
 
 
 def test_below_one_widget_titles_and_midpoint_key():
     live = explore_below_one(2, 3, p=0.5)
-    ax1, ax2 = live.fig.axes
+    ax1, ax2 = live.fig.axes[:2]
     assert ax1.get_title() == "unit ball, p = 0.50: NOT convex"
     assert ax2.get_title() == "grown to touch: size 1.5"
     mid = next(ln for ln in ax1.lines if ln.get_label().startswith("its midpoint"))
-    key = ax1.get_legend().legend_handles[1]
+    legend = _legends(live)[0]
+    assert [t.get_text() for t in legend.texts][1].startswith("its midpoint")
+    key = legend.legend_handles[1]
     assert key.get_color() == mid.get_color()
     live.controls["p"].value = 2.0
     assert ax1.get_title() == "unit ball, p = 2.00: convex"
     assert key.get_color() == mid.get_color()
+
+
+# Legends: readable, clear of the balls, and (04) naming the tie while it is drawn.
+
+
+def _legends(live):
+    """Every legend of the widget's figure, wherever it is attached, in drawing order."""
+    return [a for a in live.fig.findobj(Legend) if a is not live.fig]
+
+
+def _shown_legend(live):
+    """The touch widget's one visible legend (it keeps two and shows one at a time)."""
+    shown = [legend for legend in _legends(live) if legend.get_visible()]
+    assert len(shown) == 1
+    return shown[0]
+
+
+def _texts(legend):
+    return [t.get_text() for t in legend.texts]
+
+
+def test_touch_widget_colours_match_the_static_figures():
+    # One source of truth: the widget's ball for p = 1, 2 and inf is drawn exactly like
+    # that p's outline in plot_unit_balls (colour and line style).
+    static = {ln.get_label(): ln for ln in plot_unit_balls([1, 2, math.inf]).axes[0].lines}
+    live = explore_touch(10, 5)
+    for norm, label in ((1.0, "p = 1"), (2.0, "p = 2"), (math.inf, "p = ∞")):
+        live.controls["norm"].value = norm
+        ball = _line(live, "ball")
+        assert ball.get_color() == static[label].get_color(), label
+        assert ball.get_linestyle() == static[label].get_linestyle(), label
+    # the square is the one drawn dashed, in orange, not the old green
+    assert _line(live, "ball").get_linestyle() == "--"
+    assert _line(live, "ball").get_color() != "#009E73"
+
+
+def test_touch_widget_writes_infinity_as_its_title_does():
+    live = explore_touch(10, 5)
+    live.controls["norm"].value = math.inf
+    assert live.fig.axes[0].get_title().startswith("p = ∞")
+    assert "p = ∞" in live.readout.value and "inf" not in live.readout.value
+
+
+def test_touch_widget_legend_names_the_tie_only_while_it_is_drawn():
+    live = explore_touch(10, 5)
+    assert not any("tie" in text for text in _texts(_shown_legend(live)))
+    live.controls["x"].value = 1.0  # a side of the diamond along the line: a tie
+    legend = _shown_legend(live)
+    assert "tie: every point optimal" in _texts(legend)
+    key = legend.legend_handles[_texts(legend).index("tie: every point optimal")]
+    assert key.get_color() == _line(live, "tied points").get_color()
+    live.controls["grow"].value = 60  # not touching: no segment, no entry
+    assert len(_line(live, "tied points").get_xdata()) == 0
+    assert not any("tie" in text for text in _texts(_shown_legend(live)))
+    live.controls["grow"].value = 100
+    live.controls["x"].value = 2.0  # unique again
+    assert not any("tie" in text for text in _texts(_shown_legend(live)))
+
+
+def _assert_legends_readable_and_clear(live, where):
+    renderer = live.fig.canvas.get_renderer()
+    panels = [ax for ax in live.fig.axes if ax.axison]
+    tick_size = panels[0].xaxis.get_major_ticks()[0].label1.get_fontsize()
+    for legend in _legends(live):
+        if not legend.get_visible():
+            continue
+        assert min(t.get_fontsize() for t in legend.texts) >= tick_size, where
+        box = legend.get_window_extent(renderer)
+        fig_box = live.fig.bbox
+        assert (fig_box.x0 <= box.x0 and box.x1 <= fig_box.x1
+                and fig_box.y0 <= box.y0 and box.y1 <= fig_box.y1), (where, box)
+        for ax in panels:  # outside every panel, so never over a ball or a line
+            assert not box.overlaps(ax.get_window_extent(renderer)), (where, box)
+
+
+def test_touch_widget_legend_is_readable_and_clear_everywhere():
+    live = explore_touch(10, 5)
+    _assert_legends_readable_and_clear(live, "start")
+    # the legend's row leaves room for the rest: y label and title inside the figure
+    renderer = live.fig.canvas.get_renderer()
+    ax = live.fig.axes[0]
+    for text in (ax.yaxis.label, ax.title):
+        box = text.get_window_extent(renderer)
+        assert live.fig.bbox.x0 <= box.x0 and box.y1 <= live.fig.bbox.y1, text.get_text()
+    for name, value in [*TOUCH_MOVES, ("x", 1.0), ("y", 12.0), ("grow", 130),
+                        ("norm", math.inf), ("x", 0.0)]:
+        live.controls[name].value = value
+        _assert_legends_readable_and_clear(live, (name, value))
+
+
+def test_below_one_widget_legends_are_readable_and_clear_for_every_p():
+    live = explore_below_one(2, 3, p=0.5)
+    for p in (0.1, 0.15, 0.5, 0.95, 1.0, 2.0, 3.0, 3.95, 4.0):
+        live.controls["p"].value = p
+        _assert_legends_readable_and_clear(live, p)
+        assert "b = 3 − 2a" in _texts(_legends(live)[1])

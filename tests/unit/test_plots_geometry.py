@@ -1,0 +1,80 @@
+"""Tests for lessonlib.plots.geometry: the per-p colours, the line labels and the figures of
+notebooks 04 and 05 (what they draw and that their legends and labels stay readable)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from lessonlib.geometry import touch_point
+from lessonlib.plots import geometry as P
+from lessonlib.plots.style import COLORS, L1_COLOR, L2_COLOR
+
+
+def _renderer(fig):
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    return canvas.get_renderer()
+
+
+def test_one_colour_and_style_per_p():
+    assert P.p_color(1) == L1_COLOR and P.p_color(2) == L2_COLOR
+    assert P.p_color(math.inf) == COLORS["orange"] and P.p_linestyle(math.inf) == "--"
+    assert P.p_linestyle(1) == P.p_linestyle(0.5) == "-"
+    assert P.p_color(3.3) == COLORS["black"] and P.p_color(3.3, default="#123456") == "#123456"
+    # the figures use that table
+    lines = {ln.get_label(): ln for ln in P.plot_unit_balls([0.5, 1, math.inf]).axes[0].lines}
+    assert lines["p = ∞"].get_color() == P.P_COLORS[math.inf]
+    assert lines["p = ∞"].get_linestyle() == "--"
+    assert lines["p = 0.5"].get_color() == P.P_COLORS[0.5]
+
+
+@pytest.mark.parametrize("x0,y0,text", [
+    (10, 5, "b = 5 − 10a"), (1, 1000, "b = 1000 − a"), (-1, 2, "b = 2 + a"),
+    (-2.5, -3, "b = −3 + 2.5a"), (0, 4, "b = 4"), (3, 0, "b = −3a"), (-1, 0, "b = a"),
+])
+def test_line_label_reads_naturally(x0, y0, text):
+    assert P.line_label(x0, y0) == text
+    assert "1·a" not in text and "+ −" not in text and "-" not in text  # no hyphen-minus
+
+
+def test_tie_figure_legend_is_clear_of_the_diamond_and_reads_naturally():
+    fig = P.plot_tie(1, 1000)
+    ax = fig.axes[0]
+    legend = ax.get_legend()
+    texts = [t.get_text() for t in legend.texts]
+    assert "solutions: b = 1000 − a" in texts
+    renderer = _renderer(fig)
+    box = legend.get_window_extent(renderer)
+    assert not box.overlaps(ax.get_window_extent(renderer))  # below the axes, not on them
+    assert fig.bbox.x0 <= box.x0 and box.x1 <= fig.bbox.x1 and fig.bbox.y0 <= box.y0
+
+
+def test_growing_balls_zoom_separates_the_two_touch_points():
+    fig = P.plot_growing_balls(10, 5, radii=[0.1, 0.2, 0.3, 0.4, 0.5], compare=2)
+    ax, zoom = fig.axes
+    _renderer(fig)
+    t1, t2 = touch_point(10, 5, 1).point, touch_point(10, 5, 2).point
+    for t in (t1, t2):
+        assert zoom.get_xlim()[0] < t[0] < zoom.get_xlim()[1]
+        assert zoom.get_ylim()[0] < t[1] < zoom.get_ylim()[1]
+
+    def pixels_apart(panel):
+        a, b = panel.transData.transform([t1, t2])
+        return float(np.hypot(*(a - b)))
+
+    # At full scale the points (markers 9 pt across) nearly overlap; in the zoom they are
+    # far apart, each labelled with its coordinates.
+    assert pixels_apart(ax) < 15 and pixels_apart(zoom) > 100
+    labels = [t.get_text() for t in zoom.texts]
+    assert "p = 1: (0.5, 0)" in labels and "p = 2: (0.495, 0.0495)" in labels
+    assert zoom.get_title() == "zoom ×16 on the two touch points"
+
+
+def test_growing_balls_compare_inf_uses_the_squares_style():
+    fig = P.plot_growing_balls(compare=math.inf)
+    square = next(ln for ln in fig.axes[0].lines if ln.get_label().startswith("p = ∞"))
+    assert square.get_color() == P.p_color(math.inf) and square.get_linestyle() == "--"
