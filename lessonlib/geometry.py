@@ -26,6 +26,7 @@ __all__ = [
     "TouchPoint",
     "ball_boundary",
     "cross_polytope_counts",
+    "line_label",
     "line_of_solutions",
     "min_l1_solution",
     "min_l2_solution",
@@ -359,3 +360,34 @@ def min_l2_solution(A: object, b: object) -> np.ndarray:
     # the maths, not the rounding.
     x[np.abs(x) <= 1e-12 * max(1.0, float(np.abs(x).max(initial=0.0)))] = 0.0
     return x + 0.0
+
+
+#: A real minus sign (U+2212), as in matplotlib's tick labels, not a hyphen.
+_MINUS = "\N{MINUS SIGN}"
+
+
+def _number(v: float) -> str:
+    return f"{v:g}".replace("-", _MINUS)
+
+
+def line_label(x0: float, y0: float) -> str:
+    """The line of solutions ``b = y0 - x0*a`` written as a person would write it.
+
+    No ``1·a``, no ``+ -``, and a real minus sign.
+
+    Examples
+    --------
+    >>> line_label(10, 5), line_label(1, 1000), line_label(-2, 3)
+    ('b = 5 − 10a', 'b = 1000 − a', 'b = 3 + 2a')
+    >>> line_label(0, -4), line_label(1, 0)
+    ('b = −4', 'b = −a')
+    """
+    x0 = as_scalar(x0, "x0")
+    y0 = as_scalar(y0, "y0")
+    k = -x0 + 0.0  # the slope of b against a; + 0.0 turns -0.0 into 0.0
+    if k == 0:
+        return f"b = {_number(y0)}"
+    term = "a" if abs(k) == 1 else f"{abs(k):g}a"
+    if y0 == 0:
+        return f"b = {'' if k > 0 else _MINUS}{term}"
+    return f"b = {_number(y0)} {'+' if k > 0 else _MINUS} {term}"

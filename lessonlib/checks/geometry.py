@@ -16,7 +16,7 @@ from lessonlib.checks.core import (
     learner_numbers,
     sorted_if_set,
 )
-from lessonlib.geometry import min_l1_solution, min_l2_solution, touch_point
+from lessonlib.geometry import line_label, min_l1_solution, min_l2_solution, touch_point
 
 __all__ = ["check_min_l1", "check_tie_slopes", "check_touch_l1", "TOUCH_POINT"]
 
@@ -46,7 +46,7 @@ def check_touch_l1(answer: object) -> Feedback:
     if abs(y0 - x0 * a - b) > 1e-6 * max(1.0, abs(y0)):
         return Feedback.hint(
             f"({a:g}, {b:g}) is not on the line of solutions: the line through "
-            f"({x0:g}, {y0:g}) needs b = {y0:g} - {x0:g}·a, which is {y0 - x0 * a:g} for "
+            f"({x0:g}, {y0:g}) needs {line_label(x0, y0)}, which is {y0 - x0 * a:g} for "
             f"a = {a:g}. The touch point lies on that line."
         )
     l2 = touch_point(x0, y0, 2).point

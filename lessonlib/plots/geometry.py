@@ -14,13 +14,12 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from lessonlib._validate import as_float_array, as_p, as_scalar
-from lessonlib.geometry import ball_boundary, touch_point
+from lessonlib.geometry import ball_boundary, line_label, touch_point
 from lessonlib.plots.style import COLORS, L1_COLOR, L2_COLOR, new_figure
 
 __all__ = [
     "P_COLORS",
     "P_LINESTYLES",
-    "line_label",
     "p_color",
     "p_label",
     "p_linestyle",
@@ -82,37 +81,6 @@ def p_linestyle(p: float) -> str:
     ('--', '-')
     """
     return P_LINESTYLES.get(float(p), "-")
-
-
-#: A real minus sign (U+2212), as in matplotlib's tick labels, not a hyphen.
-_MINUS = "\N{MINUS SIGN}"
-
-
-def _number(v: float) -> str:
-    return f"{v:g}".replace("-", _MINUS)
-
-
-def line_label(x0: float, y0: float) -> str:
-    """The line of solutions ``b = y0 - x0*a`` written as a person would write it.
-
-    No ``1·a``, no ``+ -``, and a real minus sign.
-
-    Examples
-    --------
-    >>> line_label(10, 5), line_label(1, 1000), line_label(-2, 3)
-    ('b = 5 − 10a', 'b = 1000 − a', 'b = 3 + 2a')
-    >>> line_label(0, -4), line_label(1, 0)
-    ('b = −4', 'b = −a')
-    """
-    x0 = as_scalar(x0, "x0")
-    y0 = as_scalar(y0, "y0")
-    k = -x0 + 0.0  # the slope of b against a; + 0.0 turns -0.0 into 0.0
-    if k == 0:
-        return f"b = {_number(y0)}"
-    term = "a" if abs(k) == 1 else f"{abs(k):g}a"
-    if y0 == 0:
-        return f"b = {'' if k > 0 else _MINUS}{term}"
-    return f"b = {_number(y0)} {'+' if k > 0 else _MINUS} {term}"
 
 
 def _errors(rows: list[tuple[float, float, float]]) -> np.ndarray:

@@ -19,8 +19,8 @@ from matplotlib.legend import Legend
 from matplotlib.ticker import MaxNLocator
 
 from lessonlib._validate import as_scalar
-from lessonlib.geometry import ball_boundary, touch_point
-from lessonlib.plots.geometry import line_label, p_color, p_label, p_linestyle
+from lessonlib.geometry import ball_boundary, line_label, touch_point
+from lessonlib.plots.geometry import p_color, p_label, p_linestyle
 from lessonlib.plots.style import COLORS, L1_COLOR, new_figure
 from lessonlib.quasinorm import ball_is_convex, midpoint_size
 

@@ -13,6 +13,7 @@ from scipy.optimize import linprog
 from lessonlib.geometry import (
     ball_boundary,
     cross_polytope_counts,
+    line_label,
     line_of_solutions,
     min_l1_solution,
     min_l2_solution,
@@ -237,3 +238,13 @@ def test_min_norm_input_validation():
         min_l1_solution(np.array([[1.0, 0.0], [1.0, 0.0]]), [1.0, 2.0])
     with pytest.raises(ValueError, match="A"):
         min_l2_solution(np.ones(3), np.ones(3))
+
+
+@pytest.mark.parametrize("x0,y0,text", [
+    (10, 5, "b = 5 − 10a"), (1, 1000, "b = 1000 − a"), (-1, 2, "b = 2 + a"),
+    (-2.5, -3, "b = −3 + 2.5a"), (0, 4, "b = 4"), (3, 0, "b = −3a"), (-1, 0, "b = a"),
+])
+def test_line_label_reads_naturally(x0, y0, text):
+    got = line_label(x0, y0)
+    assert got == text
+    assert "1·a" not in got and "+ −" not in got and "-" not in got  # no hyphen-minus

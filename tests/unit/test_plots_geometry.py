@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from lessonlib.geometry import touch_point
@@ -30,15 +29,6 @@ def test_one_colour_and_style_per_p():
     assert lines["p = ∞"].get_color() == P.P_COLORS[math.inf]
     assert lines["p = ∞"].get_linestyle() == "--"
     assert lines["p = 0.5"].get_color() == P.P_COLORS[0.5]
-
-
-@pytest.mark.parametrize("x0,y0,text", [
-    (10, 5, "b = 5 − 10a"), (1, 1000, "b = 1000 − a"), (-1, 2, "b = 2 + a"),
-    (-2.5, -3, "b = −3 + 2.5a"), (0, 4, "b = 4"), (3, 0, "b = −3a"), (-1, 0, "b = a"),
-])
-def test_line_label_reads_naturally(x0, y0, text):
-    assert P.line_label(x0, y0) == text
-    assert "1·a" not in text and "+ −" not in text and "-" not in text  # no hyphen-minus
 
 
 def test_tie_figure_legend_is_clear_of_the_diamond_and_reads_naturally():
