@@ -21,8 +21,10 @@ try), how many passed, the median number of tries up to the first pass, the medi
 from the first try to the first pass, and the hints shown most often (the sentence the check
 printed, which is where the room stalled).
 
-Learners are numbered, never named. It is a measurement, not a test: it exits 0 unless no
-log could be read.
+The reports count learners and never name them, except ``--now``, which is for during the
+workshop: where each learner is right now, and who got a hint on an exercise and has not
+passed it since (by hub user name, so you know whom to visit). It is a measurement, not a
+test: it exits 0 unless no log could be read.
 
 Usage::
 
@@ -36,6 +38,7 @@ import argparse
 import json
 import statistics
 import sys
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +71,20 @@ class Learner:
 
     events: list[Event]
     unreadable: int = 0
+    name: str = ""
+
+
+def learner_name(path: Path) -> str:
+    """The hub user a log belongs to: its home folder (``<home>/.lessonlib/pace.jsonl``).
+
+    Examples
+    --------
+    >>> learner_name(Path("/home/jupyter-ada/.lessonlib/pace.jsonl"))
+    'jupyter-ada'
+    >>> learner_name(Path("logs/ada.jsonl"))
+    'ada'
+    """
+    return path.parent.parent.name if path.parent.name == ".lessonlib" else path.stem
 
 
 @dataclass
@@ -109,7 +126,7 @@ def read_log(path: Path) -> Learner:
         if event.event in TIMED_EVENTS:
             events.append(event)
     events.sort(key=lambda e: e.t)
-    return Learner(events, bad)
+    return Learner(events, bad, learner_name(path))
 
 
 def split_minutes(learner: Learner, break_minutes: float = BREAK_MINUTES,
@@ -237,6 +254,51 @@ def report(learners: list[Learner], break_minutes: float = BREAK_MINUTES,
     return "\n".join(lines)
 
 
+def room_now(learners: list[Learner], now: float, quiet_minutes: float = 10.0) -> str:
+    """Where each learner is at ``now`` (epoch seconds), and who may be stuck.
+
+    Meant for during the workshop, so the instructor knows whom to visit: unlike the other
+    reports it names learners (their hub user). "Stuck" is a learner whose latest check on
+    an exercise was a hint, with no pass since; "quiet" is no event for ``quiet_minutes``.
+
+    Examples
+    --------
+    >>> ada = Learner([Event(0, "run", "03.ipynb", "2. ISTA"),
+    ...                Event(60, "check", "03.ipynb", "2. ISTA", "ista-step", "hint",
+    ...                      "❌ Not yet. the step")], name="ada")
+    >>> print(room_now([ada], now=60 * 12))
+    where the room is (1 learner, 11.0 min after the last event)
+      03 · 2. ISTA: 1 (quiet over 10 min: ada)
+    may be stuck (latest check a hint, no pass since):
+      ada  03 `ista-step`, 1 hint(s), latest 11 min ago: ❌ Not yet. the step
+    """
+    by_place: dict[tuple[str, str], list[Learner]] = defaultdict(list)
+    stuck = []
+    for learner in learners:
+        last = learner.events[-1]
+        by_place[(last.notebook, last.section)].append(learner)
+        latest: dict[tuple[str, str], list[Event]] = defaultdict(list)
+        for event in learner.events:
+            if event.event == "check" and event.result in {"pass", "hint"}:
+                latest[(event.notebook, event.exercise)].append(event)
+        for (notebook, exercise), tries in latest.items():
+            if tries[-1].result == "hint" and not any(e.result == "pass" for e in tries):
+                stuck.append((learner.name, notebook, exercise, len(tries), tries[-1]))
+    newest = max(x.events[-1].t for x in learners)
+    lines = [f"where the room is ({len(learners)} learner{'s' * (len(learners) != 1)}, "
+             f"{(now - newest) / 60:.1f} min after the last event)"]
+    for (notebook, section), here in sorted(by_place.items()):
+        quiet = [x.name for x in here if (now - x.events[-1].t) / 60 > quiet_minutes]
+        note = f" (quiet over {quiet_minutes:g} min: {', '.join(quiet)})" if quiet else ""
+        lines.append(f"  {notebook[:2]} · {section}: {len(here)}{note}")
+    if stuck:
+        lines.append("may be stuck (latest check a hint, no pass since):")
+        for name, notebook, exercise, n, last in sorted(stuck, key=lambda x: x[4].t):
+            lines.append(f"  {name}  {notebook[:2]} `{exercise}`, {n} hint(s), latest "
+                         f"{(now - last.t) / 60:.0f} min ago: {last.message[:90]}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("logs", nargs="*", type=Path,
@@ -245,6 +307,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="a longer gap between two cells is a break (default 15)")
     parser.add_argument("--markdown", action="store_true",
                         help="print rows for the instructor guide's table (median minutes)")
+    parser.add_argument("--now", action="store_true",
+                        help="during the workshop: where each learner is, and who may be "
+                             "stuck (names learners by their hub user)")
     args = parser.parse_args(argv)
     paths = args.logs or sorted((ROOT / "build" / "hub" / "home").glob("*/.lessonlib/pace.jsonl"))
     learners = []
@@ -258,7 +323,10 @@ def main(argv: list[str] | None = None) -> int:
         print("No pace log with any event was found. A workshop hub writes them when "
               f"{pace.ENV_VAR} is set (instructor/hub.md); pass their paths.")
         return 1
-    print(report(learners, args.break_minutes, args.markdown))
+    if args.now:
+        print(room_now(learners, time.time()))
+    else:
+        print(report(learners, args.break_minutes, args.markdown))
     return 0
 
 

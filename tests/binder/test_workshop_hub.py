@@ -131,6 +131,10 @@ def test_the_workshop_link_logs_in_pulls_the_course_and_opens_the_notebook(hub, 
     assert report.startswith("1 learner logs, 15 events, 0 unreadable lines"), report
     assert re.search(r"^How exercises work\s+1\s+\d+\.\d", report, re.M), report
     assert re.search(r"count-nonzeros\s+1\s+1\s+2\s", report), report
+    now = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "learner_times.py"),
+                          "--now", str(pace_log)], capture_output=True, text=True,
+                         check=True).stdout
+    assert "  00 · How exercises work: 1" in now and "may be stuck" not in now, now
 
 
 def work_through_start_here(page, pace_log: Path) -> None:

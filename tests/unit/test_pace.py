@@ -262,3 +262,25 @@ def test_section_times_and_pace_agree_on_where_sections_start():
     assert [h for h in headings if h] == [
         "The course map", "How to run the course", "Check your environment",
         "How exercises work", "Summary"]
+
+
+def test_the_room_now_says_where_each_learner_is_and_who_may_be_stuck(tmp_path, capsys):
+    home = tmp_path / "home"
+    ada = _write(home / "ada" / ".lessonlib" / "pace.jsonl", [
+        _run(0, "Check your environment"), _check(60, "hint"), _check(120, "hint")])
+    bob = _write(home / "bob" / ".lessonlib" / "pace.jsonl", [
+        _run(0, "Check your environment"), _check(60, "hint"),
+        _check(90, "pass", "✅ Correct.")])                     # passed after a hint
+    eve = _write(home / "eve" / ".lessonlib" / "pace.jsonl", [
+        _run(0, "Check your environment"), _run(30, "Check your environment")])
+    learners = [lt.read_log(p) for p in (ada, bob, eve)]
+    text = lt.room_now(learners, now=120 + 11 * 60)
+    lines = text.splitlines()
+    assert lines[0] == "where the room is (3 learners, 11.0 min after the last event)"
+    assert "  00 · Check your environment: 1 (quiet over 10 min: eve)" in lines
+    assert "  00 · How exercises work: 2 (quiet over 10 min: ada, bob)" in lines
+    stuck = lines[lines.index("may be stuck (latest check a hint, no pass since):") + 1:]
+    assert stuck == ["  ada  00 `count-nonzeros`, 2 hint(s), latest 11 min ago: "
+                     "❌ Not yet. count again"]
+    assert lt.main(["--now", str(ada), str(bob)]) == 0
+    assert capsys.readouterr().out.startswith("where the room is (2 learners")
