@@ -7,19 +7,27 @@ learner (``lessonlib/pace.py``; ``make hub`` writes them to
 ``/home/jupyter-<learner>/.lessonlib/pace.jsonl`` once the variable is set as
 instructor/hub.md shows).
 
-How a learner's time is split: their events (cell runs, checks) are put in time order, and
-each gap between two events counts for the section of the *later* one: the minutes before a
-learner runs a section's first cell are spent reading that section. A gap longer than
-``--break-minutes`` (default 15) is a break, not study, and is left out (and counted). So a
-section's minutes run from the learner's previous cell to their last cell in it; the prose
-after a notebook's last cell is not seen. The time from opening a notebook (its kernel's start)
-to its setup cell counts for the setup cell's section: in 00 that section is "Check your
-environment", and its minutes include reading the course map and the ways in before it.
+How a learner's time is split: all their events (cell runs and checks, in every notebook
+they have open: one timeline) are put in time order, and each gap between two events counts
+for the section of the *later* one: the minutes before a learner runs a section's first cell
+are spent reading that section. Exceptions and limits:
+
+- a gap longer than ``--break-minutes`` (default 15) is a break and is left out entirely
+  (and counted), so a section someone read for 20 minutes without running a cell comes out
+  short;
+- a gap that ends at a kernel start ("open": a notebook opened, or its kernel restarted)
+  counts for the section the learner was in before;
+- the time from opening a notebook to its setup cell counts for the setup cell's section (in
+  00 that is "Check your environment", which so includes reading the course map);
+- a cell the learner added counts for the section they last ran a cell in; prose after a
+  notebook's last cell, and sections with no code, are not seen;
+- a learner who spent under ``SKIM_MINUTES`` (15 s) in a section ran through it (Run All,
+  or a restart's re-run): they are counted as "ran through", not in that section's median.
 
 Per exercise: how many learners tried it (a check that answered "not answered yet" is not a
 try), how many passed, the median number of tries up to the first pass, the median minutes
-from the first try to the first pass, and the hints shown most often (the sentence the check
-printed, which is where the room stalled).
+from the first try to the first pass, and the hints shown to the most learners (the sentence
+the check printed, counted once per learner: where the room stalled).
 
 The reports count learners and never name them, except ``--now``, which is for during the
 workshop: where each learner is right now, and who got a hint on an exercise and has not
@@ -46,11 +54,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from section_times import markdown_row  # noqa: E402
+from section_times import section_name  # noqa: E402
 
 from lessonlib import pace  # noqa: E402
 
 BREAK_MINUTES = 15.0
+SKIM_MINUTES = 0.25
 TIMED_EVENTS = {"open", "setup", "run", "check"}
 
 
@@ -89,13 +98,16 @@ def learner_name(path: Path) -> str:
 
 @dataclass
 class SectionTimes:
+    """One section's minutes, one value per learner who spent real time in it."""
+
     title: str
     minutes_by_learner: list[float] = field(default_factory=list)
     exercises: list[str] = field(default_factory=list)
+    ran_through: int = 0
 
     @property
     def minutes(self) -> float:
-        """The median learner's minutes (0 when nobody reached the section)."""
+        """The median learner's minutes (0 when nobody spent time in the section)."""
         return statistics.median(self.minutes_by_learner) if self.minutes_by_learner else 0.0
 
 
@@ -105,11 +117,22 @@ class ExerciseStats:
     passed: int = 0
     tries_to_pass: list[int] = field(default_factory=list)
     minutes_to_pass: list[float] = field(default_factory=list)
-    hints: Counter = field(default_factory=Counter)
+    hints: Counter[str] = field(default_factory=Counter)
 
 
 def read_log(path: Path) -> Learner:
-    """A learner's pace log; lines that are not complete events are counted, not fatal."""
+    """A learner's pace log; lines that are not complete events are counted, not fatal.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> log = Path(tempfile.mkdtemp()) / "ada.jsonl"
+    >>> _ = log.write_text('{"t": 5, "event": "run", "notebook": "00.ipynb", "section": "s"}\\n'
+    ...                    '{"t": 9, "event": "ru')
+    >>> learner = read_log(log)
+    >>> len(learner.events), learner.unreadable, learner.name
+    (1, 1, 'ada')
+    """
     events, bad = [], 0
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         if not line.strip():
@@ -136,9 +159,9 @@ def split_minutes(learner: Learner, break_minutes: float = BREAK_MINUTES,
     Examples
     --------
     >>> ev = [Event(0, "run", "a", "s1"), Event(60, "run", "a", "s2"),
-    ...       Event(3660, "run", "a", "s2")]
+    ...       Event(3660, "run", "a", "s2"), Event(3720, "open", "a", "s0")]
     >>> split_minutes(Learner(ev))
-    ({('a', 's1'): 0.0, ('a', 's2'): 1.0}, 1)
+    ({('a', 's1'): 0.0, ('a', 's2'): 2.0, ('a', 's0'): 0.0}, 1)
     """
     minutes: dict[tuple[str, str], float] = defaultdict(float)
     breaks = 0
@@ -150,6 +173,8 @@ def split_minutes(learner: Learner, break_minutes: float = BREAK_MINUTES,
             gap = (event.t - previous.t) / 60
             if gap > break_minutes:
                 breaks += 1
+            elif event.event == "open":  # a (re)started kernel: they were still where they were
+                minutes[(previous.notebook, previous.section)] += gap
             else:
                 minutes[key] += gap
         previous = event
@@ -157,7 +182,16 @@ def split_minutes(learner: Learner, break_minutes: float = BREAK_MINUTES,
 
 
 def exercise_stats(learners: list[Learner]) -> dict[tuple[str, str], ExerciseStats]:
-    """Tries, passes and hints per (notebook, exercise) over all learners."""
+    """Tries, passes and hints per (notebook, exercise) over all learners.
+
+    Examples
+    --------
+    >>> hint = Event(0, "check", "00.ipynb", "s", "count", "hint", "❌ Not yet. 5 is ...")
+    >>> ok = Event(60, "check", "00.ipynb", "s", "count", "pass", "✅ Correct.")
+    >>> s = exercise_stats([Learner([hint, hint, ok])])[("00.ipynb", "count")]
+    >>> s.tried, s.passed, s.tries_to_pass, s.minutes_to_pass, dict(s.hints)
+    (1, 1, [3], [1.0], {'❌ Not yet. 5 is ...': 1})
+    """
     stats: dict[tuple[str, str], ExerciseStats] = defaultdict(ExerciseStats)
     for learner in learners:
         tries: dict[tuple[str, str], list[Event]] = defaultdict(list)
@@ -167,18 +201,27 @@ def exercise_stats(learners: list[Learner]) -> dict[tuple[str, str], ExerciseSta
         for key, attempts in tries.items():
             s = stats[key]
             s.tried += 1
+            seen = set()
             for n, attempt in enumerate(attempts, start=1):
                 if attempt.result == "pass":
                     s.passed += 1
                     s.tries_to_pass.append(n)
                     s.minutes_to_pass.append((attempt.t - attempts[0].t) / 60)
                     break
-                s.hints[attempt.message] += 1
+                seen.add(attempt.message)
+            s.hints.update(seen)  # once per learner: one learner re-running is not a room
     return dict(stats)
 
 
 def course_order(notebook: str) -> tuple[list[str], dict[str, list[str]]]:
-    """The course's own section order for a notebook, and the exercises in each section."""
+    """The course's own section order for a notebook, and the exercises in each section.
+
+    Examples
+    --------
+    >>> order, exercises = course_order("00_start-here.ipynb")
+    >>> order[0], exercises["How exercises work"]
+    ('Introduction and setup', ['count-nonzeros'])
+    """
     path = ROOT / "notebooks" / notebook
     try:
         content = json.loads(path.read_text(encoding="utf-8"))
@@ -195,23 +238,33 @@ def course_order(notebook: str) -> tuple[list[str], dict[str, list[str]]]:
 
 
 def notebook_tables(learners: list[Learner], break_minutes: float = BREAK_MINUTES,
-                    ) -> tuple[dict[str, list[SectionTimes]], int]:
-    """Per notebook, its sections (course order first) with every learner's minutes."""
+                    ) -> tuple[dict[str, list[SectionTimes]], dict[str, list[float]], int]:
+    """Per notebook: its sections (course order first) with the minutes of every learner who
+    spent real time there; each learner's total minutes in it; and the breaks left out."""
     per: dict[tuple[str, str], list[float]] = defaultdict(list)
+    skimmed: Counter[tuple[str, str]] = Counter()
+    totals: dict[str, list[float]] = defaultdict(list)
     breaks = 0
     for learner in learners:
         minutes, n = split_minutes(learner, break_minutes)
         breaks += n
+        mine: dict[str, float] = defaultdict(float)
         for key, value in minutes.items():
-            per[key].append(value)
+            mine[key[0]] += value
+            if value < SKIM_MINUTES:
+                skimmed[key] += 1
+            else:
+                per[key].append(value)
+        for notebook, value in mine.items():
+            totals[notebook].append(value)
     tables: dict[str, list[SectionTimes]] = {}
-    for notebook in sorted({nb for nb, _ in per}):
+    for notebook in sorted(totals):
         order, exercises = course_order(notebook)
-        seen = [s for (nb, s) in per if nb == notebook]
+        seen = [s for (nb, s) in [*per, *skimmed] if nb == notebook]
         titles = order + [s for s in dict.fromkeys(seen) if s not in order]
-        tables[notebook] = [SectionTimes(t, per.get((notebook, t), []), exercises.get(t, []))
-                            for t in titles]
-    return tables, breaks
+        tables[notebook] = [SectionTimes(t, per.get((notebook, t), []), exercises.get(t, []),
+                                         skimmed[(notebook, t)]) for t in titles]
+    return tables, dict(totals), breaks
 
 
 def _quartiles(values: list[float]) -> str:
@@ -221,26 +274,48 @@ def _quartiles(values: list[float]) -> str:
     return f"{q[0]:.1f}-{q[2]:.1f}"
 
 
+def markdown_rows(tables: dict[str, list[SectionTimes]], totals: dict[str, list[float]]) -> str:
+    """The guide's table rows, measured: median minutes; "<1" under half a minute.
+
+    Only the sections learners spent time in are listed; the notebook's total is the median
+    of the learners' own totals, with how many learners it is from.
+    """
+    rows = []
+    for notebook, sections in tables.items():
+        parts = []
+        for s in sections:
+            if not s.minutes_by_learner:
+                continue
+            ex = f" + {', '.join(f'`{e}`' for e in s.exercises)}" if s.exercises else ""
+            m = round(s.minutes)
+            parts.append(f"{section_name(s.title)}{ex} {m if m >= 1 else '<1'}")
+        total = statistics.median(totals[notebook])
+        rows.append(f"| **{notebook[:2]}** ({total:.0f}, n = {len(totals[notebook])}) | "
+                    f"{' · '.join(parts)} |")
+    return "\n".join(rows)
+
+
 def report(learners: list[Learner], break_minutes: float = BREAK_MINUTES,
            markdown: bool = False) -> str:
-    tables, breaks = notebook_tables(learners, break_minutes)
-    stats = exercise_stats(learners)
+    """The room's minutes per section and its exercises, as text (or the guide's rows)."""
+    tables, totals, breaks = notebook_tables(learners, break_minutes)
     if markdown:
-        # Only the sections somebody reached: a blank would read as "takes no time".
-        return "\n".join(markdown_row(nb.removesuffix(".ipynb"),
-                                       [s for s in rows if s.minutes_by_learner])
-                          for nb, rows in tables.items())
+        return markdown_rows(tables, totals)
+    stats = exercise_stats(learners)
     lines = [f"{len(learners)} learner logs, {sum(len(x.events) for x in learners)} events, "
              f"{sum(x.unreadable for x in learners)} unreadable lines; "
              f"{breaks} gaps over {break_minutes:g} min left out as breaks"]
     for notebook, rows in tables.items():
         lines += ["", notebook,
-                  f"{'section':46} {'learners':>8} {'median':>6} {'25-75%':>10}"]
+                  f"{'section':46} {'learners':>8} {'median':>6} {'25-75%':>10} "
+                  f"{'ran through':>11}"]
         for s in rows:
             median = f"{s.minutes:6.1f}" if s.minutes_by_learner else f"{'-':>6}"
             lines.append(f"{s.title[:46]:46} {len(s.minutes_by_learner):8d} {median} "
-                         f"{_quartiles(s.minutes_by_learner):>10}")
-        lines.append(f"{'total of the medians':46} {'':8} {sum(s.minutes for s in rows):6.1f}")
+                         f"{_quartiles(s.minutes_by_learner):>10} {s.ran_through:11d}")
+        lines.append(f"{'the notebook (median of learners totals)':46} "
+                     f"{len(totals[notebook]):8d} {statistics.median(totals[notebook]):6.1f} "
+                     f"{_quartiles(totals[notebook]):>10}")
         mine = sorted((key, s) for key, s in stats.items() if key[0] == notebook)
         if mine:
             lines.append(f"  {'exercise':22} {'tried':>5} {'passed':>6} "
@@ -250,7 +325,7 @@ def report(learners: list[Learner], break_minutes: float = BREAK_MINUTES,
             mins = f"{statistics.median(s.minutes_to_pass):.1f}" if s.minutes_to_pass else "-"
             lines.append(f"  {name[:22]:22} {s.tried:5d} {s.passed:6d} {tries:>13} {mins:>11}")
             for message, count in s.hints.most_common(3):
-                lines.append(f"      {count}x {message[:110]}")
+                lines.append(f"      {count} learner(s): {message[:110]}")
     return "\n".join(lines)
 
 

@@ -160,13 +160,24 @@ def report(stem: str, found: list[Section]) -> str:
     return "\n".join(rows)
 
 
+def section_name(title: str) -> str:
+    """A section's title as the guide's table writes it: "§3 ...", at most 40 characters.
+
+    Examples
+    --------
+    >>> section_name("3. Bucket by the minute, then cross")
+    '§3 Bucket by the minute, then cross'
+    """
+    number = re.match(r"(\d+)\.\s*(.*)", title)
+    name = f"§{number.group(1)} {number.group(2)}" if number else title
+    return name if len(name) <= 40 else name[:38].rstrip(" ,:;") + "…"
+
+
 def markdown_row(stem: str, found: list[Section]) -> str:
     """One row of the guide's table: the notebook, its total, its sections in minutes."""
     parts = []
     for s in found:
-        number = re.match(r"(\d+)\.\s*(.*)", s.title)
-        name = f"§{number.group(1)} {number.group(2)}" if number else s.title
-        name = name if len(name) <= 40 else name[:38].rstrip(" ,:;") + "…"
+        name = section_name(s.title)
         ex = f" + {', '.join(f'`{e}`' for e in s.exercises)}" if s.exercises else ""
         parts.append(f"{name}{ex} {max(1, round(s.minutes))}")
     total = round(sum(s.minutes for s in found))

@@ -61,6 +61,9 @@ def _enable_inline_figures() -> None:
 def setup(seed: int = 0) -> np.random.Generator:
     """Apply the course's plotting style and return a seeded random generator.
 
+    On a workshop hub that sets ``LESSONLIB_PACE_LOG`` it also starts the pace log
+    (:mod:`lessonlib.pace`) and prints a notice saying so; elsewhere it prints nothing.
+
     Parameters
     ----------
     seed : int, default 0

@@ -6,17 +6,19 @@ setting for The Littlest JupyterHub and Zero to JupyterHub). When it is set, the
 every notebook starts with (:func:`lessonlib.setup`) tells the learner so and, from then on,
 appends one JSON line per cell run and per exercise check to that file:
 
-- ``{"t": ..., "event": "open", ...}`` once, at the time the notebook's kernel started
-  (when JupyterLab opened the notebook), then ``"setup"`` when the setup cell ran;
+- ``{"t": ..., "event": "open", ...}`` once per kernel, at the time it started (when
+  JupyterLab opened the notebook, or restarted its kernel), then ``"setup"`` when the setup
+  cell ran;
 - ``{"t": ..., "event": "run", "notebook": "03_l1-zeroing.ipynb", "cell": "c012",
   "section": "3. The kink at zero"}``
 - ``{"t": ..., "event": "check", "notebook": ..., "exercise": "soft-threshold",
   "result": "hint", "message": "❌ Not yet. ..."}``
 
-No code, answers or outputs are written, only times, where in the notebook, and the check's
-own sentence. ``benchmarks/learner_times.py`` (``make learner-times``) turns the files of a
-room into minutes per section and tries per exercise, the measured counterpart of the
-guide's computed timings (``benchmarks/section_times.py``).
+No code or outputs are written: only times, where in the notebook, and the sentence the check
+printed, which can quote the learner's answer ("5 is the length of the vector ...").
+``benchmarks/learner_times.py`` (``make learner-times``) turns the files of a room into
+minutes per section and tries per exercise, the measured counterpart of the guide's computed
+timings (``benchmarks/section_times.py``).
 
 Examples
 --------
@@ -32,6 +34,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import textwrap
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,13 +117,31 @@ class PaceLog:
     last_section: str = FIRST_SECTION
 
     def write(self, event: str, at: float | None = None, **fields: object) -> None:
+        """Append one event (time ``at``, default now) as one JSON line; never raise.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> log = PaceLog(Path(tempfile.mkdtemp()) / "pace.jsonl", "00_start-here.ipynb")
+        >>> log.write("run", at=1.0, cell="c006", section="Check your environment")
+        >>> line = json.loads(log.path.read_text())
+        >>> line["t"], line["event"], line["cell"], line["section"]
+        (1.0, 'run', 'c006', 'Check your environment')
+        """
         when = time.time() if at is None else at
         line = {"t": round(when, 3), "event": event, "notebook": self.notebook, **fields}
         try:
+            # ASCII JSON: any text a check prints (even a lone surrogate) can be encoded.
+            data = (json.dumps(line, ensure_ascii=True) + "\n").encode("ascii")
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self.path.open("a", encoding="utf-8") as out:
-                out.write(json.dumps(line, ensure_ascii=False) + "\n")
-        except OSError:
+            # One write() to a file opened for appending: two kernels of one learner (two
+            # notebooks open) cannot interleave inside each other's lines.
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            try:
+                os.write(fd, data)
+            finally:
+                os.close(fd)
+        except (OSError, ValueError):
             pass  # a full or read-only disk must never stop a learner's cell
 
     def on_run(self, info: object) -> None:
@@ -131,12 +152,21 @@ class PaceLog:
         self.write("run", cell=cell, section=self.last_section)
 
     def on_check(self, check_name: str, result: str, message: str) -> None:
+        """Note one check's outcome against the exercise id its notebook gives it."""
         exercise = self.exercises.get(check_name, check_name)
         self.write("check", exercise=exercise, section=self.last_section, result=result,
                    message=message[:300])
 
 
 _active: PaceLog | None = None
+
+#: What the setup cell prints when logging is on (once per kernel).
+NOTICE = (
+    "This workshop times the course: when you run each cell, and what the exercise checks "
+    "print (which can quote your answer; never your code), go to {path}. Your instructor "
+    "reads it to see where the room needs more time. To stop: run `%env {var}=` and then "
+    "this cell again."
+)
 
 
 def active() -> PaceLog | None:
@@ -171,8 +201,10 @@ def _kernel_started() -> float | None:
 def start(shell: object | None = None) -> PaceLog | None:
     """Start logging this kernel's runs if ``LESSONLIB_PACE_LOG`` is set; say so once.
 
-    Called by :func:`lessonlib.setup`; calling it again (a re-run setup cell) keeps one log.
-    Returns the log, or None when the variable is unset or there is no IPython shell.
+    Called by :func:`lessonlib.setup`; calling it again (a re-run setup cell) keeps one log,
+    and calling it with the variable cleared stops logging. It logs only in a notebook that
+    Jupyter Server opened (``JPY_SESSION_NAME`` set), never in scripts or terminal runs.
+    Returns the log, or None when logging is off.
     """
     global _active
     target = os.environ.get(ENV_VAR, "").strip()
@@ -182,7 +214,14 @@ def start(shell: object | None = None) -> PaceLog | None:
         except ImportError:
             return None
         shell = get_ipython()
-    if not target or shell is None:
+    if shell is None:
+        return None
+    if not target or not os.environ.get("JPY_SESSION_NAME"):
+        # Off: no variable, or not a notebook opened in Jupyter (a script, a test run from a
+        # terminal). A learner who cleared the variable and re-ran setup stops here too.
+        if _active is not None:
+            shell.events.unregister("pre_run_cell", _active.on_run)
+            _active = None
         return None
     notebook = _notebook_file()
     content: dict[str, Any] = {}
@@ -191,9 +230,9 @@ def start(shell: object | None = None) -> PaceLog | None:
             content = json.loads(notebook.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             content = {}
-    log = PaceLog(Path(target).expanduser(),
-                  notebook.name if notebook else os.environ.get("JPY_SESSION_NAME", "?"),
-                  section_map(content), exercise_map(content))
+    # Only the file name: the session path of a moved notebook may hold the user's home.
+    name = notebook.name if notebook else Path(os.environ["JPY_SESSION_NAME"]).name
+    log = PaceLog(Path(target).expanduser(), name, section_map(content), exercise_map(content))
     if _active is not None:
         shell.events.unregister("pre_run_cell", _active.on_run)
         log.last_section = _active.last_section
@@ -206,8 +245,9 @@ def start(shell: object | None = None) -> PaceLog | None:
         opened = _kernel_started()
         if opened is not None:  # JupyterLab starts a notebook's kernel when it opens it
             log.write("open", at=opened, section=FIRST_SECTION)
-        print(f"This workshop times the course: the time of each cell you run and what the "
-              f"exercise checks say (not your code) go to {log.path}.")
+        # Wrapped between words: JupyterLab would break a long output line mid-word.
+        print(textwrap.fill(NOTICE.format(path=log.path, var=ENV_VAR), 88,
+                            break_long_words=False, break_on_hyphens=False))
     shell.events.register("pre_run_cell", log.on_run)
     _active = log
     log.write("setup", cell=cell, section=log.last_section)
@@ -215,6 +255,11 @@ def start(shell: object | None = None) -> PaceLog | None:
 
 
 def record_check(check_name: str, result: str, message: str) -> None:
-    """Log one exercise check's outcome (``pass``, ``hint`` or ``unanswered``) if logging."""
+    """Log one exercise check's outcome (``pass``, ``hint`` or ``unanswered``) if logging.
+
+    Examples
+    --------
+    >>> record_check("check_nonzero_count", "pass", "✅ Correct.")  # off: does nothing
+    """
     if _active is not None:
         _active.on_check(check_name, result, message)

@@ -129,7 +129,9 @@ def test_the_workshop_link_logs_in_pulls_the_course_and_opens_the_notebook(hub, 
     report = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "learner_times.py"),
                              str(pace_log)], capture_output=True, text=True, check=True).stdout
     assert report.startswith("1 learner logs, 15 events, 0 unreadable lines"), report
-    assert re.search(r"^How exercises work\s+1\s+\d+\.\d", report, re.M), report
+    # one learner, counted in the median or (faster than 15 s there) as having run through
+    row = re.search(r"^How exercises work\s+(\d+)\s+\S+\s+(?:\S+\s+)?(\d+)$", report, re.M)
+    assert row and int(row[1]) + int(row[2]) == 1, report
     assert re.search(r"count-nonzeros\s+1\s+1\s+2\s", report), report
     now = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "learner_times.py"),
                           "--now", str(pace_log)], capture_output=True, text=True,
