@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import math
-from io import BytesIO
 
 import numpy as np
 import pytest
 from matplotlib.legend import Legend
-from PIL import Image
+from widget_pictures import assert_same_picture, count_full_draws
 
 from lessonlib.geometry import touch_point
 from lessonlib.plots.geometry import plot_unit_balls
@@ -102,29 +101,8 @@ TOUCH_MOVES = [("grow", 130), ("x", -12.0), ("y", -12.0), ("norm", math.inf), ("
                ("norm", 2.0), ("y", 0.0)]
 
 
-def full_render(live):
-    """The widget's figure drawn in full (every artist, no background), as an RGB array."""
-    buf = BytesIO()
-    live.fig.savefig(buf, format="png", dpi=live.fig.dpi)
-    return np.asarray(Image.open(buf).convert("RGB")).astype(int)
 
 
-def shown(live):
-    return np.asarray(Image.open(BytesIO(bytes(live.image.value))).convert("RGB")).astype(int)
-
-
-def assert_same_picture(live):
-    # Blitting must show what a full redraw shows: no stale ticks, lines, titles or keys.
-    a, b = full_render(live), shown(live)
-    assert a.shape == b.shape
-    assert (abs(a - b).max(axis=2) > 40).mean() < 0.002
-
-
-def count_full_draws(live, monkeypatch):
-    calls = []
-    draw = live.fig.canvas.draw
-    monkeypatch.setattr(live.fig.canvas, "draw", lambda *a, **k: calls.append(1) or draw(*a, **k))
-    return calls
 
 
 def test_touch_widget_blitted_frames_match_a_full_redraw():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from widget_pictures import assert_same_picture, shown
 
 from lessonlib.synthetic import sparse_regression
 from lessonlib.widgets.live import LiveFigure
@@ -119,30 +120,7 @@ def test_network_frames_are_precomputed_not_rerun(network, monkeypatch):
     network.controls["lam"].value = 0.2
 
 
-def full_render(live):
-    """The widget's figure drawn in full (every artist, no background), as an RGB array."""
-    from io import BytesIO
 
-    from PIL import Image
-
-    buf = BytesIO()
-    live.fig.savefig(buf, format="png")
-    return np.asarray(Image.open(buf).convert("RGB")).astype(int)
-
-
-def shown(live):
-    from io import BytesIO
-
-    from PIL import Image
-
-    return np.asarray(Image.open(BytesIO(bytes(live.image.value))).convert("RGB")).astype(int)
-
-
-def assert_same_picture(live):
-    # Blitting must show what a full redraw shows: no stale ticks, lines or labels.
-    a, b = full_render(live), shown(live)
-    assert a.shape == b.shape
-    assert (abs(a - b).max(axis=2) > 40).mean() < 0.002
 
 
 def test_zeno_blitted_frames_match_a_full_redraw(zeno):
