@@ -172,8 +172,8 @@ check_nonzero_count(nonzeros)
 # %% [markdown]
 # ## Summary
 #
-# - The course has a **core path** (01 → 04, about 2.5 hours) and a **deeper path**
-#   (05 → 07).
+# - The course has a **core path** (01 → 04, about 2 h 50 min) and a **deeper path**
+#   (05 → 07, about 2 h 15 min).
 # - Run it on **Binder** (the link in `README.md`), locally with **`make lab`**, or from
 #   your **workshop's JupyterHub** link.
 # - A widget that shows "model not found" or only a sentence needs its **cell run** again.
