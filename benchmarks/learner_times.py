@@ -27,7 +27,9 @@ are spent reading that section. Exceptions and limits:
 Per exercise: how many learners tried it (a check that answered "not answered yet" is not a
 try), how many passed, the median number of tries up to the first pass, the median minutes
 from the first try to the first pass, and the hints shown to the most learners (the sentence
-the check printed, counted once per learner: where the room stalled).
+the check printed, counted once per learner: where the room stalled). Hints that differ only
+in the learner's own values or code are one hint (``hint_kind``): "you gave 5" and "you gave
+7" are the same stall.
 
 The reports count learners and never name them, except ``--now``, which is for during the
 workshop: where each learner is right now, and who got a hint on an exercise and has not
@@ -44,6 +46,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import sys
 import time
@@ -181,6 +184,31 @@ def split_minutes(learner: Learner, break_minutes: float = BREAK_MINUTES,
     return dict(minutes), breaks
 
 
+_CODE = re.compile(r"`[^`]*`")
+_NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+(?:[.,_]\d+)*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?(?![\w])")
+_RUN = re.compile(r"#(?:[\s,;]*#)+")
+
+
+def hint_kind(message: str) -> str:
+    """A hint with the learner's own numbers as ``#`` and their code as `` `…` ``.
+
+    Checks often quote the answer ("you gave 12, ..."); counting the sentences as printed
+    would split one stall into as many rows as there were answers.
+
+    Examples
+    --------
+    >>> hint_kind("❌ Not yet. you gave 12.5; the cross has 10,800 x 21,600 cells")
+    '❌ Not yet. you gave #; the cross has # x # cells'
+    >>> hint_kind("your function raised KeyError (line 3: `w[i]`) on [0.1, -2, 3e-5]")
+    'your function raised KeyError (line #: `…`) on [#]'
+    >>> hint_kind("float32 and L1") == "float32 and L1"  # digits inside words stay
+    True
+    """
+    text = _CODE.sub("`…`", message)
+    text = _NUMBER.sub("#", text)
+    return _RUN.sub("#", text)
+
+
 def exercise_stats(learners: list[Learner]) -> dict[tuple[str, str], ExerciseStats]:
     """Tries, passes and hints per (notebook, exercise) over all learners.
 
@@ -190,7 +218,7 @@ def exercise_stats(learners: list[Learner]) -> dict[tuple[str, str], ExerciseSta
     >>> ok = Event(60, "check", "00.ipynb", "s", "count", "pass", "✅ Correct.")
     >>> s = exercise_stats([Learner([hint, hint, ok])])[("00.ipynb", "count")]
     >>> s.tried, s.passed, s.tries_to_pass, s.minutes_to_pass, dict(s.hints)
-    (1, 1, [3], [1.0], {'❌ Not yet. 5 is ...': 1})
+    (1, 1, [3], [1.0], {'❌ Not yet. # is ...': 1})
     """
     stats: dict[tuple[str, str], ExerciseStats] = defaultdict(ExerciseStats)
     for learner in learners:
@@ -208,7 +236,7 @@ def exercise_stats(learners: list[Learner]) -> dict[tuple[str, str], ExerciseSta
                     s.tries_to_pass.append(n)
                     s.minutes_to_pass.append((attempt.t - attempts[0].t) / 60)
                     break
-                seen.add(attempt.message)
+                seen.add(hint_kind(attempt.message))
             s.hints.update(seen)  # once per learner: one learner re-running is not a room
     return dict(stats)
 

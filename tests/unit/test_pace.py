@@ -264,6 +264,17 @@ def test_exercises_count_tries_to_the_first_pass_and_the_hints_shown(tmp_path):
     assert dict(stats.hints) == {"❌ Not yet. count again": 1, "❌ Not yet. other": 1}
 
 
+def test_hints_that_differ_only_in_the_learners_values_are_one_stall(tmp_path):
+    logs = [lt.read_log(_write(tmp_path / f"{i}.jsonl", [
+        _check(0, "hint", f"❌ Not yet. you gave {value}; count the entries that are not 0"),
+        _check(9, "hint", f"❌ Not yet. your function raised ValueError (line 2: `{code}`)")]))
+        for i, (value, code) in enumerate([(5, "x[0]"), (2.5, "np.sum(x)"), (-1e3, "x")])]
+    hints = lt.exercise_stats(logs)[("00_start-here.ipynb", "count-nonzeros")].hints
+    assert dict(hints) == {
+        "❌ Not yet. you gave #; count the entries that are not #": 3,
+        "❌ Not yet. your function raised ValueError (line #: `…`)": 3}
+
+
 def test_the_report_follows_the_course_order_and_gives_medians(tmp_path, capsys):
     logs = []
     for i, minutes in enumerate([2, 4, 9]):
