@@ -13,8 +13,9 @@ What is *assumed*, to turn that into minutes (change the constants, not the figu
 - 30 s per figure (find the thing the sentence under it names) and 90 s per widget
   (move each control, press Play);
 - per exercise (read, try, read the hint, try again): 3 minutes for a value to give,
-  6 for a function to write (the stub has a ``def``), 12 for 07's open challenge, which
-  takes several training runs; a learner stuck for twice that needs a hint from you.
+  6 for a function to write (the stub has a ``def``), 12 for each of 07's two open
+  challenges (the challenge and its stretch goal), which take several training runs; a
+  learner stuck for twice that needs a hint from you.
 
 The guide's per-section tables (instructor/README.md, section 2) come from this script.
 It is a measurement, not a test: it always exits 0 unless a notebook fails to run.
@@ -42,7 +43,7 @@ SECONDS_PER_FIGURE = 30
 SECONDS_PER_WIDGET = 90
 SECONDS_PER_VALUE_EXERCISE = 180
 SECONDS_PER_FUNCTION_EXERCISE = 360
-SECONDS_PER_EXERCISE = {"challenge": 720}  # open-ended ones, by id
+SECONDS_PER_EXERCISE = {"challenge": 720, "stretch": 720}  # open-ended ones, by id
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 

@@ -35,12 +35,12 @@ REQUIREMENTS: tuple[tuple[str, str, str], ...] = (
 FIX_PACKAGES = (
     "How to fix it: from the course folder run `make lab` again (it installs everything the "
     "course needs), or run `pip install -e .` in that folder; then restart the kernel "
-    "(Kernel > Restart Kernel) and run this notebook again. On Binder or JupyterHub, "
-    "tell your instructor, or start a fresh session from the Binder badge in README.md."
+    "(Kernel > Restart Kernel) and run this notebook again. On a workshop hub, tell your "
+    "instructor; on Binder, start a fresh session from the same Binder link."
 )
 FIX_PYTHON = (
     "This course needs Python {required} or newer. Create the course environment with a newer "
-    "Python (then run `make lab`), or use the Binder badge in README.md, which comes ready."
+    "Python (then run `make lab`), or run the course on Binder, which comes ready."
 )
 
 

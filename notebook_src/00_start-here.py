@@ -27,11 +27,11 @@
 # | [03 · L1 zeroing](03_l1-zeroing.ipynb) | the L1 step subtracts a constant and stops at 0: soft-thresholding, ISTA, FTRL | ~45 | core |
 # | [04 · Norm-ball geometry](04_norm-ball-geometry.ipynb) | why the corners of the L1 "diamond" land on sparse answers | ~45 | core |
 # | [05 · Below one](05_below-one.ipynb) | Lp with p < 1: sparser still, but not convex and hard to compute | ~35 | deeper |
-# | [06 · Sparsity vs over-fitting](06_sparsity-vs-overfitting.ipynb) | when a sparse model generalises better, and when it does not | ~50 | deeper |
-# | [07 · Wide globe lab](07_wide-globe-lab.ipynb) | train a sparse model with 233 million features on a million generated houses | ~50 | deeper |
+# | [06 · Sparsity against over-fitting](06_sparsity-vs-overfitting.ipynb) | when a sparse model generalises better, and when it does not | ~50 | deeper |
+# | [07 · Wide globe lab](07_wide-globe-lab.ipynb) | train a sparse model with 233 million features on a million generated houses | ~50 (+15 for its stretch goal) | deeper |
 #
-# The **core path** is 01 → 04: 45 + 35 + 45 + 45 = 170 minutes of notebook time, about
-# 3 hours with this page and a break. It is what a workshop covers, and it tells the whole
+# The **core path** is 01 → 04: 45 + 35 + 45 + 45 = 170 minutes (2 h 50 min) of notebook
+# time, about 3 h 15 min with this page and a break. It is what a workshop covers, and it tells the whole
 # story. The **deeper path** (05 → 07: 35 + 50 + 50 minutes, about 2 h 15 min)
 # builds on it: take it in order, or jump to the notebook whose question interests you.
 # Each notebook says at the top which earlier ones it needs; click a title to open it.
@@ -41,8 +41,9 @@
 #
 # There are three ways in; they all give you the same notebooks.
 #
-# - **On Binder, nothing to install.** Use the Binder link given in `README.md`. A JupyterLab
-#   opens in your browser after a minute or two. Binder is free but forgetful: a session
+# - **On Binder, nothing to install.** A Binder link opens this course in JupyterLab in your
+#   browser after a minute or two (`README.md` says how the link is made; the course's
+#   public home, or your instructor, gives you the link itself). Binder is free but forgetful: a session
 #   that sits idle for about ten minutes is shut down and your edits are lost, so download
 #   any notebook you want to keep (File → Download).
 # - **On your own computer.** Get the course folder (with `git clone`, or by unpacking the
@@ -78,9 +79,9 @@ lessonlib.require("0.1")
 rng = lessonlib.setup(seed=0)
 
 # %% [markdown]
-# Now the versions. This cell looks at each package the course needs and prints a line for
-# each: ✅ when it is there and new enough, ❌ with the version it found and the version it
-# needs otherwise. If you see a ❌, follow the fix it prints before going on.
+# Now the package check. This cell looks at each package the course needs and prints a
+# line for each: ✅ when it is there and new enough, ❌ with the version it found and the
+# version it needs otherwise. If you see a ❌, follow the fix it prints before going on.
 
 # %%
 check_environment()
@@ -142,17 +143,19 @@ print(f"the L1 push is {l1_subgradient(w) / l2_squared_gradient(w):g} times stro
 #    **❌ Not yet.** with a hint about what went wrong. Fix your answer, run both cells
 #    again, repeat. Until you answer, it prints **✏️ Not answered yet.**
 #
-# Any correct answer passes, however you got it: typed by hand or computed with code. Try
-# it now with a warm-up.
+# Any correct answer passes, however you got it: typed by hand or computed with code. One
+# trap: if your answer cell stops with an error, your answer was not stored, and the check
+# grades whatever the name held before (your previous answer, or the `...`). Fix the error
+# first. Try it now with a warm-up.
 #
 # ### Warm-up exercise: count the non-zeros
 #
-# The weight vector `[0, 3, 0, 0, -1]` has five entries. **How many of them are non-zero?**
+# The weight vector `[0, 6, 0, 0, -2]` has five entries. **How many of them are non-zero?**
 # Replace the `...` with your count, run the cell, then run the check below it.
 # (This count is called the "L0 norm" of the vector; notebook 01 has much more on it.)
 
 # %% tags=["exercise"] exercise="count-nonzeros"
-weights = np.array([0, 3, 0, 0, -1])
+weights = np.array([0, 6, 0, 0, -2])
 nonzeros = ...  # your answer: a number (or code that computes it)
 
 # %%
@@ -174,7 +177,7 @@ check_nonzero_count(nonzeros)
 #
 # - The course has a **core path** (01 → 04, about 2 h 50 min) and a **deeper path**
 #   (05 → 07, about 2 h 15 min).
-# - Run it on **Binder** (the link in `README.md`), locally with **`make lab`**, or from
+# - Run it on **Binder** (no install), locally with **`make lab`**, or from
 #   your **workshop's JupyterHub** link.
 # - A widget that shows "model not found" or only a sentence needs its **cell run** again.
 # - Exercises: fill in the `...`, run the **check cell**, read the hint; solutions are in

@@ -253,7 +253,7 @@ fig
 
 # %% [markdown]
 # About one cell in a thousand has any house at all, and three quarters of those have only
-# one or two (the orange bars). Even with a model of 233 million weights, the data can
+# one or two (the vermillion bars). Even with a model of 233 million weights, the data can
 # inform at most a quarter of a million of them, and most of those only weakly.
 #
 # Zoom in on Madrid, a big inland city, with the minute grid drawn. (The generator scatters
@@ -267,7 +267,8 @@ fig
 # %% [markdown]
 # Each small square is one crossed cell; the shaded ones hold at least one house (blue
 # dots); the title counts them. In the centre of the city nearly every
-# cell is used; ten kilometres out (about 5 cells), more and more are empty. Big cities like
+# cell is used; ten kilometres out (5 cells north or south, 7 east or west: a minute of
+# longitude is only 1.4 km at Madrid's latitude), more and more are empty. Big cities like
 # this one are where the few well-filled cells are; the bar chart above says what the rest
 # of the world looks like: three quarters of all populated cells hold one or two houses.
 #
@@ -372,9 +373,10 @@ fig
 # %% [markdown]
 # The measured points lie close to a straight line on the logarithmic axis: the time
 # doubles with each added feature (a little more, in fact, because bigger subsets cost more
-# to fit). Follow the dashed line: 50 features take on the order of a century (read your own
-# machine's figure in the output above), and some 25 features later one search outlasts the
-# age of the universe (the top line).
+# to fit). Follow the dashed line: 50 features take decades (read your own machine's figure
+# in the output above), and about 28 features after that one search outlasts the age of the
+# universe (the top line): $2^{28}$ is some 270 million, the age of the universe over a few
+# decades.
 # Cleverer searches (branch and bound, mixed-integer solvers) push the wall back to a few
 # dozen or a few hundred features, never to 233 million.
 
@@ -401,7 +403,7 @@ fig
 # %% [markdown]
 # The vectors with at most one non-zero are the two green axes: a cross, with a hole
 # everywhere between its arms. The segment from $a$ to $b$ leaves it, and its midpoint
-# (orange) has two non-zeros. The L1 "ball" $|w_1| + |w_2| \le 1$ (dashed diamond) is
+# (purple square) has two non-zeros. The L1 "ball" $|w_1| + |w_2| \le 1$ (dashed diamond) is
 # convex: the segment stays inside it (here it runs along its edge). It is also the smallest convex shape that contains
 # the points with a single non-zero of size at most 1, so **the L1 norm is the convex
 # stand-in for counting non-zeros**. Notebooks 03 and 04 show that it still produces exact

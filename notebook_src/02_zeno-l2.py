@@ -192,7 +192,7 @@ fig
 # 90 noise coefficients (grey) stay close to it. Right, on a log scale, there is a surprise:
 # up to about $\lambda = 0.3$ most grey curves *rise*. As L2 shrinks the informative weights,
 # part of the signal is left unexplained, and noise features that happen to correlate with it
-# pick some of it up. Past $\lambda \approx 1$ every curve heads down together. The few grey
+# pick some of it up. Past $\lambda \approx 1$ every curve heads down together. The grey
 # dips are noise coefficients changing sign as $\lambda$ grows: such a curve passes through 0
 # at one single value of $\lambda$, by accident, and leaves it again. At every $\lambda$ of
 # the grid all 100 weights are non-zero. A stronger L2 makes the weights *smaller* overall;
@@ -226,19 +226,27 @@ for factor in [0.99, 0.9, 0.6, 0.5]:
 #
 # From then on every multiplication returns the same number: the weight is stuck. For
 # $f = 0.99$ that happens once $k < 50$. Only if $f \le 1/2$ does the last step from $s$
-# land on $f s \le s/2$, which rounds to 0. (An exact tie, $k(1-f) = 1/2$, rounds to the
-# even neighbour: $f s = s/2$ goes to 0, while for $f = 0.75$, $2 \cdot 0.75 = 1.5$ stays at 2.
-# So the table below counts such a tie as stuck: that is why it gives $k = 2$ for $f = 0.75$.)
-# The rule predicts the stuck value exactly:
+# land on $f s \le s/2$, which rounds to 0. (An exact tie, $k(1-f) = 1/2$, rounds to
+# whichever of $k$ and $k - 1$ is even: an even $k$ stays stuck, as for $f = 0.75$, where
+# $2 \cdot 0.75 = 1.5$ rounds back to 2; an odd $k$ moves down, as for $f = 0.5$, where
+# $1 \cdot 0.5$ rounds to 0.)
+#
+# One more detail decides the last digit. The computer cannot store 0.99 exactly: its
+# float64 "0.99" is a binary fraction a hair below 0.99, so $1 - f$ is a hair *above* 0.01
+# (the second column below; $1 - f$ is computed exactly here). By hand, $k = 50$ gives
+# $50 \times 0.01 = 1/2$, a tie, and 50 is even, so it would stay at 50; with the stored $f$,
+# $50(1 - f)$ is just over 1/2, so 50 still moves, to 49, and stops there. Applied to $f$ as
+# stored, the rule predicts the stuck value exactly:
 
 # %%
-print(f"{'f':>5}   {'rule (k(1-f) <= 1/2, ties even)':<34} measured end (float64)")
+print(f"{'f':>5}   {'1 - f as stored':<22} {'rule: largest stuck k':<33} "
+      "measured end (float64)")
 for factor in [0.99, 0.95, 0.9, 0.75, 0.6, 0.5]:
     run = float_decay(factor, "float64")
     k_max = round(stall_bound(factor, "float64") / run.smallest_subnormal)
     rule = "none: reaches 0" if k_max == 0 else f"k = {k_max}"
     end = "exact 0" if run.reached_zero else f"{run.final_in_spacings} x s = {run.final:.2g}"
-    print(f"{factor:>5}   {rule:<34} {end}")
+    print(f"{factor:>5}   {1 - factor:<22.17g} {rule:<33} {end}")
 
 # %%
 fig = plot_float_decay(float_decay(0.99, "float64"))
@@ -247,23 +255,31 @@ fig
 # %% [markdown]
 # Left, on a linear axis, the weight looks like 0 after a few hundred steps. Right, on a log
 # scale, it descends in a straight line through 300 orders of magnitude, crosses the
-# smallest normal number (dashed), and ends at the orange dot, just above the smallest
+# smallest normal number (dashed), and ends at the vermillion dot, just above the smallest
 # subnormal (dotted): at 49 times it, stuck from step 73,672 on, never 0.
 #
 # **Correcting a misconception.** "L2 gives zeros in practice because of floating point" is
-# false for every realistic setting. Reaching 0 needs $f \le 1/2$, i.e. $\eta\lambda \ge 1/4$:
-# a single step would remove half of every weight. (So Zeno's own runner, halving each time,
-# is the one case that floating point lets arrive.) Real weight decay uses $f$ like 0.9999.
+# false for every realistic setting. Reaching 0 needs $f \le 1/2$, i.e. $\eta\lambda \ge 1/4$
+# (for a factor between 0 and 1): a single step would remove half of every weight. Zeno's own
+# runner, halving each time, sits exactly on that boundary, and floating point lets him
+# arrive. Real weight decay uses $f$ like 0.9999.
 # The one exception is hardware or compiler settings that *flush subnormals to zero*
 # (FTZ/DAZ modes, turned on by some fast-math compiler options, on CPUs and GPUs): then a weight
 # jumps to 0 once it falls below the smallest normal number. NumPy on a CPU does not do that,
 # and even with it, a weight only gets there after shrinking by 300 orders of magnitude
-# (38 in float32), which takes a very long time:
+# (38 in float32). With the penalty alone that takes this many steps:
 
 # %%
 steps_f32 = steps_to_shrink(0.001, 0.05, k=38)
 print(f"with eta = 0.001, lam = 0.05 (f = {decay_factor(0.001, 0.05):g}), reaching even the "
       f"smallest normal float32 (~1e-38) from 1 takes {steps_f32:,.0f} steps")
+
+# %% [markdown]
+# Under a million steps is not long for a training run, so is that how L2 zeroes weights on
+# a GPU? Only for a weight that the data never pushes back on: a feature that is always 0,
+# say, so that its weight feels the penalty alone. Every weight the loss uses stops at its
+# balance point, as in section 3, far above $10^{-38}$: the smallest weight there was about
+# 0.0003, and it does not shrink further however long you train.
 
 # %% [markdown]
 # ### Exercise 3: which factors reach exact 0?

@@ -212,9 +212,13 @@ explore_touch(10, 5)
 # With $n$ equations and $d > n$ unknowns, $A x = b$ has a whole line, plane or
 # higher-dimensional set of solutions. The
 # smallest-L1 solution solves a **linear programme**: write $x = u - v$ with $u, v \ge 0$
-# and minimise $\sum_i (u_i + v_i)$ subject to $A(u - v) = b$. A linear programme attains
-# its optimum at a *vertex* of its feasible set, and a vertex has at most $n$ non-zero
-# variables (one per equation). So min-L1 has at most $n$ non-zeros, whatever $d$ is.
+# and minimise $\sum_i (u_i + v_i)$ subject to $A(u - v) = b$. A linear programme that has
+# an optimum has one at a *vertex* of its feasible set, and a vertex has at most $n$ non-zero
+# variables (one per equation). So some smallest-L1 solution has at most $n$ non-zeros,
+# whatever $d$ is, and the solver used here (HiGHS, through SciPy) returns such a vertex.
+# There can be others: in section 3's tie every point of a segment was optimal, most with
+# two non-zeros for one equation. For random $A$ that happens with probability zero, so the
+# smallest-L1 solution is unique, and it is the sparse vertex.
 #
 # The smallest-L2 solution is `pinv(A) @ b`, a combination of the rows of $A$: generically
 # all $d$ coordinates are non-zero. One small system first:
@@ -292,7 +296,8 @@ for r in soft:
 print("L2 penalty, every d and bowl: exact zeros in",
       sum(r.any_zero.successes for r in soft if r.penalty == "l2"), "trials")
 # How far the answers are from the exact optimality conditions (0 would be exact).
-print(f"largest optimality-condition violation: {max(r.kkt_gap for r in soft):.1e}")
+kkt = max(r.kkt_gap for r in soft)
+print(f"largest optimality-condition violation: {'below 1e-12' if kkt < 1e-12 else f'{kkt:.1e}'}")
 
 # %%
 plot_soft_zeros(soft)
@@ -414,8 +419,8 @@ check_min_l1(min_l1)
 #   For the data point (10, 5): $(0.5, 0)$ for L1, $(0.495, 0.0495)$ for L2.
 # - The exception is a side parallel to the solutions ($|x| = 1$ here): a whole segment
 #   ties and only its ends are sparse. For random data it has probability zero.
-# - In $d$ dimensions min-L1 is a linear programme whose optimum is a vertex with at most
-#   $n$ non-zeros; min-L2 uses all $d$ coordinates.
+# - In $d$ dimensions min-L1 is a linear programme, solved at a vertex with at most $n$
+#   non-zeros (for random $A$ the only solution); min-L2 uses all $d$ coordinates.
 # - Penalised L1 zeroes coefficients, L2 never does; but in our Monte Carlo the *share* of
 #   zeroed coefficients does not grow with dimension, only the chance of seeing at least one.
 # - Sparse signals are recovered exactly once the measurements pass a predictable

@@ -289,8 +289,11 @@ fig
 # Read from left to right: the penalty weakens. **Training error** (blue) only falls: a weaker
 # penalty always lets the model fit its own examples better, down to almost 0 at the far
 # right. **Held-out error** (vermillion) falls, reaches a bottom, then climbs again: past the
-# bottom, each extra non-zero weight (right panel) is memorising noise. The gap between the
-# two curves is over-fitting made visible. The dotted line marks the bottom of the U, and the
+# bottom, each extra non-zero weight (right panel) is memorising noise. Not all of the gap
+# between the two curves is over-fitting: at the far left, a model with no weights at all has
+# different errors on the two sets simply because they hold different examples. The part of
+# the gap that *opens up* as you move right, training error still falling while held-out error
+# climbs, is over-fitting made visible. The dotted line marks the bottom of the U, and the
 # dots show the chosen model's training error, held-out error and number of non-zeros.
 
 # %% [markdown]
@@ -344,7 +347,7 @@ print(f"extra (false) features kept: {len(extra)}, "
 # weakest penalty.
 
 # %% [markdown]
-# ## 4. When sparsity does not help
+# ## 4. A world where every feature matters a little
 #
 # L1 did well above because the truth *was* sparse: 8 features out of 100 mattered (section 5
 # shows that a tuned L2 model on that same task has more than three times L1's test error).
@@ -386,10 +389,11 @@ fig = plot_duel(rows)
 fig
 
 # %% [markdown]
-# One dot per run. Green circles (sparse truth) sit far below the diagonal: L1's error is a
-# fraction of L2's. Reddish-purple squares (dense truth) all sit above it, two of them only
-# just: L2 wins every time. When every feature matters a little, L1 must drop many of them to
-# stay sparse (39 to 74 of the 100 in these runs: see the `L1 non-zeros` column), and the
+# One hollow marker per run (two runs with nearly equal errors show as two outlines). Green
+# circles (sparse truth) sit far below the diagonal: L1's error is a fraction of L2's.
+# Reddish-purple squares (dense truth) all sit above it, two of them only just: L2 wins
+# every time. When every feature matters a little, L1 must drop many of them to stay sparse
+# (it keeps only 26 to 61 of the 100 in these runs: the `L1 non-zeros` column), and the
 # signal they carried is lost; L2 keeps them all and shrinks each a little, which is what
 # this world rewards.
 #
@@ -405,7 +409,7 @@ fig
 # - **L2** (ridge): shrink every weight, as in notebook 02;
 # - **magnitude pruning**: train without L1, then delete the smallest weights;
 # - **dropout**: during training, hide each input at random (here with probability *p*) and
-#   scale the inputs that stay up by 1/(1-p), so that on average an input is unchanged; no
+#   scale the inputs that are kept by 1/(1-p), so that on average an input is unchanged; no
 #   single input can be relied on. Popular in neural networks; here applied to the inputs of
 #   our linear model, trained by stochastic gradient descent (SGD).
 #
@@ -413,7 +417,7 @@ fig
 #
 # Write `prune(w, k)`: return a **new** array shaped like `w` in which the `k` weights of
 # largest magnitude keep their values (sign included) and all others are exactly 0. Do not
-# change `w` itself.
+# change `w` itself. The check also tries `k = 0` (keep nothing) and `k = len(w)` (keep all).
 
 # %% tags=["exercise"] exercise="prune"
 def prune(w, k):

@@ -182,6 +182,20 @@ def exercise(grader: Callable[..., Feedback]) -> Callable[..., None]:
     return check
 
 
+def a_kind(value: object) -> str:
+    """What a value is, with its article, for a hint: "a list", "an ndarray (a NumPy array)".
+
+    Examples
+    --------
+    >>> a_kind([1]), a_kind(np.zeros(2)), a_kind(int)
+    ('a list', 'an ndarray (a NumPy array)', 'a type')
+    """
+    if isinstance(value, np.ndarray):
+        return "an ndarray (a NumPy array)"
+    name = type(value).__name__
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
 def learner_numbers(answer: object, what: str) -> np.ndarray:
     """The learner's answer as a finite float array, or :class:`LearnerCodeError` saying why.
 

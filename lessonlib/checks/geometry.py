@@ -146,7 +146,7 @@ def check_min_l1(min_l1: object) -> Feedback:
         if np.linalg.norm(A @ x - b) > 1e-6 * max(1.0, np.linalg.norm(b)):
             return Feedback.hint(
                 "the returned x does not solve A x = b. Did you pass the equations as "
-                "A_eq=[A, -A] and b_eq=b (and bounds=(0, None))?"
+                "A_eq=np.hstack([A, -A]) and b_eq=b (and bounds=(0, None))?"
             )
         best = float(np.abs(min_l1_solution(A, b)).sum())
         size = float(np.abs(x).sum())

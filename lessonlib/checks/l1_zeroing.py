@@ -165,6 +165,13 @@ def check_ista_step(func: object) -> Feedback:
     if np.allclose(got, soft_threshold(w - step * X.T @ (X @ w - y), step * lam)):
         return Feedback.hint("the loss is (1/(2n))||Xw - y||^2, so its gradient has a 1/n: "
                              "X.T @ (X @ w - y) / n.")
+    if np.allclose(got, soft_threshold(w + step * grad, step * lam)):
+        return Feedback.hint("the step went uphill: the gradient of the loss is "
+                             "X.T @ (X @ w - y) / n (prediction minus target), and a gradient "
+                             "step subtracts it.")
+    if np.allclose(got, soft_threshold(w - step * grad / 2, step * lam)):
+        return Feedback.hint("the gradient of (1/(2n))||Xw - y||^2 is X.T @ (X @ w - y) / n: "
+                             "the 2 of the square cancels the 1/2, so there is no 2n left.")
     if np.allclose(got, soft_threshold(w - step * grad, lam)):
         return Feedback.hint("the threshold is step * lam, not lam: the proximal step is scaled "
                              "by the step size.")

@@ -10,7 +10,14 @@ import numbers
 
 import numpy as np
 
-from lessonlib.checks.core import Feedback, call_learner, exercise, is_stub, is_unanswered
+from lessonlib.checks.core import (
+    Feedback,
+    a_kind,
+    call_learner,
+    exercise,
+    is_stub,
+    is_unanswered,
+)
 from lessonlib.geometry import min_l1_solution
 from lessonlib.overfitting import LambdaSweep, parts_toy
 
@@ -82,7 +89,7 @@ def check_l1_part(answer: object) -> Feedback:
             return ok
         return _wrong_part(int(x), toy, w1)
     return Feedback.hint(f"give one part: its index (a whole number) or its name (a string), "
-                         f"not a {type(answer).__name__}.")
+                         f"not {a_kind(answer)}.")
 
 
 def _only_item(answer: object) -> object:
@@ -176,6 +183,11 @@ def check_prune(prune: object) -> Feedback:
         if np.array_equal(got, want):
             continue
         n_kept = int(np.count_nonzero(got))
+        if k == 0 and n_kept == np.count_nonzero(w):
+            return Feedback.hint(f"{shown} kept every weight; with k = 0 it should keep none. "
+                                 "A slice like `order[-k:]` is the trap: `-0` is 0, so "
+                                 "`order[-0:]` is the whole array. Slice `order[::-1][:k]` or "
+                                 "`order[len(order) - k:]` instead.")
         if n_kept != k:
             return Feedback.hint(f"{shown} kept {n_kept} non-zero weights; it should keep "
                                  f"exactly k = {k}.")
@@ -220,6 +232,8 @@ def check_best_lambda(answer: object, sweep: object) -> Feedback:
     True
     >>> check_best_lambda.grade(float(sweep.lambdas[-1]), sweep).passed
     False
+    >>> check_best_lambda.grade(float(f"{sweep.lambdas[sweep.best]:.3g}"), sweep).passed
+    True
     """
     if is_unanswered(answer):
         return Feedback.unanswered("the value of lambda")
@@ -233,7 +247,15 @@ def check_best_lambda(answer: object, sweep: object) -> Feedback:
     lam = sweep.lambdas
     x = float(answer)
     best = sweep.best
-    near = np.isclose(lam, x, rtol=1e-6, atol=0)
+    if np.isclose(x, sweep.val_mse[best], rtol=1e-2, atol=0):
+        return Feedback.hint(f"{x:g} is the lowest held-out *error* itself. The question asks "
+                             "for the lambda that gives it: find its position with "
+                             "`np.argmin(sweep.val_mse)`, then look up `sweep.lambdas` there.")
+    # A value read off a printout is rounded: the nearest lambda within 1 % is meant (the
+    # sweep's grid steps by far more than 2 %, so "nearest" is never ambiguous).
+    nearest = int(np.argmin(np.abs(np.log(lam / x)))) if x > 0 else 0
+    near = np.zeros(lam.size, dtype=bool)
+    near[nearest] = x > 0 and abs(x / lam[nearest] - 1) <= 0.01
     if not near.any():
         if float(x).is_integer() and 0 <= int(x) < lam.size:
             if int(x) == best:
@@ -257,7 +279,7 @@ def check_best_lambda(answer: object, sweep: object) -> Feedback:
         return Feedback.hint(f"lambda = {lam[i]:.3g} has the *highest* held-out error; you "
                              "want the lowest (`np.argmin`).")
     return Feedback.hint(f"at lambda = {lam[i]:.3g} the held-out error is "
-                         f"{sweep.val_mse[i]:.3g}, but some lambda does better. Find the "
+                         f"{sweep.val_mse[i]:.4g}, but some lambda does better. Find the "
                          "smallest entry of `sweep.val_mse` with `np.argmin`.")
 
 
@@ -288,8 +310,8 @@ def check_dense_winner(answer: object) -> Feedback:
         return Feedback.hint(f'{answer!r} is neither "L1" nor "L2".')
     if _SYNONYMS[key] == "L2":
         return Feedback.ok("With many small true effects, L2 keeps every feature and shrinks "
-                           "them all a little, which matches the world; L1 must drop most of "
+                           "them all a little, which matches the world; L1 must drop many of "
                            "them. Run the next cells to see it measured.")
     return Feedback.hint("L1 bets that most true weights are exactly zero. Here every weight "
-                         "is non-zero but small: zeroing most of them throws away real signal. "
+                         "is non-zero but small: zeroing many of them throws away real signal. "
                          "Which penalty keeps every feature while still shrinking?")

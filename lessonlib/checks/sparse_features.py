@@ -12,7 +12,7 @@ import numbers
 
 import numpy as np
 
-from lessonlib.checks.core import Feedback, call_learner, exercise, is_unanswered
+from lessonlib.checks.core import Feedback, a_kind, call_learner, exercise, is_unanswered
 from lessonlib.wide import cross_dimension, dense_bytes, sparse_bytes
 
 __all__ = ["check_cross_size", "check_dense_bytes", "check_l0_midpoint", "check_sparse_budget"]
@@ -28,7 +28,7 @@ def _number(value: object, what: str) -> float | Feedback:
     if isinstance(value, np.ndarray) and value.size == 1:
         value = value.reshape(()).item()
     if not isinstance(value, (numbers.Real, np.number)):
-        return Feedback.hint(f"{what} should be one number, got a {type(value).__name__} "
+        return Feedback.hint(f"{what} should be one number, got {a_kind(value)} "
                              f"({value!r:.60}).")
     x = float(value)
     if not math.isfinite(x):
@@ -72,7 +72,7 @@ def check_cross_size(cross_size: object) -> Feedback:
             return Feedback.hint(at + "that is the number of latitude plus longitude buckets. "
                                  "A cross has one cell for every *pair* (lat bucket, lon "
                                  "bucket): multiply.")
-        if _close(got, target / 2) or _close(got, target * 2):
+        if any(_close(got, target * k) for k in (0.25, 0.5, 2, 4)):
             return Feedback.hint(at + "check the spans: latitude runs from -90 to 90 (180 "
                                  "degrees), longitude from -180 to 180 (360 degrees).")
         if _close(got, target / 3600):
@@ -160,9 +160,9 @@ def check_sparse_budget(answer: object) -> Feedback:
         f"vector takes 4 bytes per weight, {dense:,} bytes: divide that by the 12 bytes of "
         "one pair.",
         dense64 // per_pair: f"that starts from the float64 vector ({dense64:,} bytes). The "
-        f"exercise compares with the dense **float32** vector: {dim:,} x 4 = {dense:,} bytes.",
+        f"exercise compares with the dense float32 vector: {dim:,} x 4 = {dense:,} bytes.",
         dense64 // 4: f"that starts from the float64 vector ({dense64:,} bytes) and counts only "
-        f"the value. Use the dense **float32** vector ({dense:,} bytes) and 8 + 4 bytes per pair.",
+        f"the value. Use the dense float32 vector ({dense:,} bytes) and 8 + 4 bytes per pair.",
         dense // 8: "that uses 8 bytes per pair, i.e. an int32 index; here the index is int64 "
         "(8 bytes) and the value float32 (4 bytes).",
         dense // 4: "each stored non-zero needs its index as well as its value: 8 + 4 bytes.",

@@ -6,19 +6,21 @@ import numbers
 
 import numpy as np
 
-from lessonlib.checks.core import Feedback, exercise
+from lessonlib.checks.core import Feedback, a_kind, exercise
 
 __all__ = ["DEMO_VECTOR", "check_nonzero_count"]
 
-#: The vector the exercise asks about.
-DEMO_VECTOR: tuple[int, ...] = (0, 3, 0, 0, -1)
+#: The vector the exercise asks about. Its sum (4) and L1 norm (8) differ from its count of
+#: non-zeros (2), its length (5) and its count of zeros (3), so adding the entries up, or
+#: their sizes, never passes by accident.
+DEMO_VECTOR: tuple[int, ...] = (0, 6, 0, 0, -2)
 
 _ASK = f"Count the entries of {list(DEMO_VECTOR)} that are different from 0."
 
 
 @exercise
 def check_nonzero_count(answer: object) -> Feedback:
-    """Grade the learner's count of the non-zero entries of ``[0, 3, 0, 0, -1]``.
+    """Grade the learner's count of the non-zero entries of ``[0, 6, 0, 0, -2]``.
 
     Any number equal to 2 passes (``2``, ``2.0``, ``np.int64(2)``, the result of
     ``np.count_nonzero``); the usual slips get a hint that names the slip.
@@ -31,11 +33,11 @@ def check_nonzero_count(answer: object) -> Feedback:
     Examples
     --------
     >>> check_nonzero_count(2)
-    ✅ Correct. Two entries, 3 and -1, are not 0, so this vector has 2 non-zeros (its L0 "norm").
+    ✅ Correct. Two entries, 6 and -2, are not 0, so this vector has 2 non-zeros (its L0 "norm").
     >>> check_nonzero_count(5)
     ❌ Not yet. 5 is the length of the vector: you counted every entry, zeros included. Count only the entries that are not 0.
-    >>> check_nonzero_count.grade(3).passed
-    False
+    >>> check_nonzero_count.grade(3).passed, check_nonzero_count.grade(sum(DEMO_VECTOR)).passed
+    (False, False)
     """  # noqa: E501
     if isinstance(answer, (str, bytes)):
         text = answer.strip() if isinstance(answer, str) else answer
@@ -59,20 +61,20 @@ def check_nonzero_count(answer: object) -> Feedback:
                 "this is a mask of True/False values, one per entry. The question asks how "
                 "many entries are non-zero: count the True values (for example with `sum`)."
             )
-        if arr.dtype.kind in "iuf" and sorted(arr.ravel().tolist()) == [-1, 3]:
+        if arr.dtype.kind in "iuf" and sorted(arr.ravel().tolist()) == [-2, 6]:
             return Feedback.hint(
                 "you listed the non-zero entries themselves. The question asks *how many* "
                 "there are: one number."
             )
-        return Feedback.hint(f"answer with one number (a count), not a {type(answer).__name__}.")
+        return Feedback.hint(f"answer with one number (a count), not {a_kind(answer)}.")
     if not isinstance(answer, (numbers.Real, np.number)):
         return Feedback.hint(
-            f"answer with one number (a count), not a {type(answer).__name__}. " + _ASK
+            f"answer with one number (a count), not {a_kind(answer)}. " + _ASK
         )
     value = float(answer)
     if value == 2:
         return Feedback.ok(
-            'Two entries, 3 and -1, are not 0, so this vector has 2 non-zeros (its L0 "norm").'
+            'Two entries, 6 and -2, are not 0, so this vector has 2 non-zeros (its L0 "norm").'
         )
     if not np.isfinite(value):
         return Feedback.hint(f"{value} is not a count. " + _ASK)
@@ -82,11 +84,13 @@ def check_nonzero_count(answer: object) -> Feedback:
         5: "5 is the length of the vector: you counted every entry, zeros included. "
         "Count only the entries that are not 0.",
         3: "3 is the number of zeros. The question asks for the entries that are *not* 0.",
-        1: "did you skip the -1? A negative weight is non-zero too: only an exact 0 "
+        1: "did you skip the -2? A negative weight is non-zero too: only an exact 0 "
         "does not count.",
-        4: "4 is the sum of the sizes |3| + |-1| (the L1 norm), not a count. "
+        4: "4 is the sum of the entries, 6 + (-2), not a count. Each non-zero entry counts 1, "
+        "whatever its value.",
+        8: "8 is the sum of the sizes |6| + |-2| (the L1 norm), not a count. "
         "Each non-zero entry counts 1, whatever its size.",
-        0: "the vector does have non-zero entries: 3 and -1 are not 0.",
+        0: "the vector does have non-zero entries: 6 and -2 are not 0.",
     }
     if value in hints:
         return Feedback.hint(hints[int(value)])

@@ -57,8 +57,9 @@ def plot_parts(toy: PartsToy) -> Figure:
                            gridspec_kw={"height_ratios": [n_train, n_test]})
     # Robots' rows in vermillion, the others' in blue, so the class shows in the picture.
     for ax, X, y, names, title in (
-        (axes[0], toy.X_train, toy.y_train, toy.item_names, "Training items (seen while fitting)"),
-        (axes[1], toy.X_test, toy.y_test, toy.test_names, "New items (held out)"),
+        (axes[0], toy.X_train, toy.y_train, toy.item_names,
+         "Training characters (seen while fitting)"),
+        (axes[1], toy.X_test, toy.y_test, toy.test_names, "New characters (held out)"),
     ):
         img = np.where(X > 0, np.where(y[:, None] == 1, 2, 1), 0)
         cmap = ListedColormap(["#FFFFFF", L2_COLOR, L1_COLOR])
@@ -178,7 +179,8 @@ def plot_duel(rows: Sequence[Mapping[str, object]]) -> Figure:
         if pts:
             x, y = np.array(pts).T
             allv.extend([*x, *y])
-            ax.plot(x, y, marker, color=color, label=label, markersize=8, alpha=0.85)
+            # Hollow: two runs with nearly the same errors still show as two outlines.
+            ax.plot(x, y, marker, color=color, label=label, markersize=9, mfc="none", mew=2)
     lo, hi = 0.0, max(allv) * 1.08
     ax.plot([lo, hi], [lo, hi], color=COLORS["grey"], linestyle="--", linewidth=1)
     ax.text(hi * 0.97, hi * 0.62, "below the line:\nL1 wins", ha="right", color=COLORS["grey"])

@@ -15,7 +15,7 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import ListedColormap, LogNorm
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import MaxNLocator, MultipleLocator
 
 from lessonlib._validate import as_float_array
 from lessonlib.plots.style import COLORS, L1_COLOR, L2_COLOR, new_figure
@@ -122,8 +122,9 @@ def zeno_figure(width: float = 10.0, height: float = 3.8, note: bool = True) -> 
     (stop_log,) = ax_log.plot([], [], "o", color=COLORS["vermillion"], ms=8)
     normal_line = ax_log.axhline(-300, color=COLORS["grey"], ls="--", lw=1.2)
     subnormal_line = ax_log.axhline(-310, color=COLORS["black"], ls=":", lw=1.2)
-    ax_lin.set(xlabel="step t", ylabel="weight w_t", title="linear axis: looks like 0 ...")
-    ax_log.set(xlabel="step t", ylabel="log10 |w_t|", title="... log scale: where it really ends")
+    # Neutral titles: the widget also shows runs that end at 1 (f rounds to 1) or at 0.
+    ax_lin.set(xlabel="step t", ylabel="weight w_t", title="the weight on a linear axis")
+    ax_log.set(xlabel="step t", ylabel="log10 |w_t|", title="the same on a log scale")
     label = ax_log.text(0.97, 0.95, "", transform=ax_log.transAxes, ha="right", va="top",
                         fontsize=10, bbox={"facecolor": "white", "alpha": 0.9, "lw": 0})
     if note:  # a widget says it in its readout instead: less text to redraw
@@ -224,7 +225,7 @@ def plot_ridge_path(lams: object, coefs: object, true_w: object | None = None) -
     ax_abs.autoscale_view()
     ax.set_xscale("log")
     ax.set(xlabel="L2 strength lambda (log scale)", ylabel="coefficient",
-           title="ridge path: all shrink together")
+           title="ridge path: the informative weights shrink")
     ax_abs.set_xscale("log")
     ax_abs.set_yscale("log")
     ax_abs.set(xlabel="L2 strength lambda (log scale)", ylabel="|coefficient| (log scale)",
@@ -271,6 +272,8 @@ def plot_soft_threshold(t: float = 0.3, eta_lam2: float = 0.3, w_max: float = 1.
     for ax in (ax1, ax2):
         ax.axhline(0, color=COLORS["black"], lw=0.6)
         ax.axvline(0, color=COLORS["black"], lw=0.6)
+        ax.xaxis.set_major_locator(MultipleLocator(0.5))  # ticks every 0.25 ran together
+        ax.yaxis.set_major_locator(MultipleLocator(0.5))
     return fig
 
 
@@ -354,7 +357,7 @@ def plot_lasso_path(
     ax.set_xscale("log")
     ax.invert_xaxis()
     ax.set(xlabel="L1 strength lambda (log scale, strong on the left)",
-           ylabel="coefficient", title="Lasso path: red = truly informative")
+           ylabel="coefficient", title="Lasso path: vermillion = truly informative")
     ax_pr.plot(lam, p, color=COLORS["blue"], lw=2, label="precision")
     ax_pr.plot(lam, rc, color=COLORS["orange"], lw=2, ls="--", label="recall")
     ax_pr.set_xscale("log")

@@ -55,7 +55,7 @@ def plot_world(houses: Houses, degrees: float = 1.0) -> Figure:
         np.ma.masked_equal(counts, 0), origin="lower", extent=(-180, 180, -90, 90),
         norm=LogNorm(vmin=1, vmax=max(counts.max(), 2)), cmap="viridis", interpolation="nearest",
     )
-    ax.set_facecolor("#f4f4f4")
+    ax.set_facecolor("#d9d9d9")  # light grey, yet visibly not the page
     ax.set_xlabel("longitude (degrees east)")
     ax.set_ylabel("latitude (degrees north)")
     ax.set_xticks(range(-180, 181, 60))
@@ -95,7 +95,7 @@ def plot_cell_occupancy(cells: PopulatedCells, max_count: int = 10, label: str =
     ax.set_xlabel("houses in the cell")
     ax.set_ylabel("share of populated cells (%)")
     ax.set_ylim(0, max(share.max() * 1.15, 1))
-    ax.set_title(f"{cells.n_cells:,} populated cells{label}: orange = one or two houses")
+    ax.set_title(f"{cells.n_cells:,} populated cells{label}: vermillion = one or two houses")
     return fig
 
 
@@ -142,7 +142,7 @@ def plot_city_cells(
     ax.set_xlabel("longitude (degrees east)")
     ax.set_ylabel("latitude (degrees north)")
     where = f" around {name}" if name else ""
-    ax.set_title(f"{2 * w} x {2 * w} minute cells{where}:\n{int(occupied.sum())} of "
+    ax.set_title(f"{2 * w} x {2 * w} one-minute cells{where}:\n{int(occupied.sum())} of "
                  f"{occupied.size} hold a house ({int(inside.sum())} houses, blue)", fontsize=12)
     return fig
 
@@ -210,7 +210,7 @@ def plot_l0_midpoint(a: object = (1.0, 0.0), b: object = (0.0, 1.0)) -> Figure:
     ax.plot(xs, ys, color=COLORS["black"], lw=1)
     counts = f"{np.count_nonzero(va)} and {np.count_nonzero(vb)}"
     ax.plot(xs, ys, "o", color=COLORS["blue"], ms=9, label=f"a and b: {counts} non-zeros")
-    ax.plot(*mid, "s", color=COLORS["orange"], ms=10,
+    ax.plot(*mid, "s", color=COLORS["purple"], ms=10,
             label=f"midpoint: {np.count_nonzero(mid)} non-zeros")
     ax.set_xlim(-1.5, 1.5)
     ax.set_ylim(-1.5, 1.5)

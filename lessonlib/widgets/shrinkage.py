@@ -106,8 +106,9 @@ def zeno_explorer(max_steps: int = 150_000) -> LiveFigure:
         f = 1.0 - 2.0 * eta * lam
         halve = math.log(2) / -math.log(f)
         decay = run(f, dtype)
+        halve_text = "less than 1" if halve < 1 else f"{halve:,.1f}"
         head = (f"f = 1 - 2&middot;{eta:g}&middot;{lam:g} = <b>{f:.6g}</b>; "
-                f"steps to halve: <b>{halve:,.1f}</b>. ")
+                f"steps to halve (exact arithmetic): <b>{halve_text}</b>. ")
         tail_note = ("<br><small>Right panel: dashed line = smallest normal number, dotted line "
                      "= smallest subnormal.</small>")
         if decay is None:
@@ -118,7 +119,8 @@ def zeno_explorer(max_steps: int = 150_000) -> LiveFigure:
         update_float_decay(h, decay)
         if decay.reached_zero:
             tail = (f"In {dtype} (f stored as {decay.factor:.6g}): <b>exact 0</b> after "
-                    f"{decay.steps:,} steps (f &le; 1/2); the red dot is drawn below the floor.")
+                    f"{decay.steps:,} steps (f &le; 1/2); the vermillion dot is drawn below "
+                    "the floor.")
         elif decay.stalled:
             tail = (f"In {dtype} (f stored as {decay.factor:.6g}): <b>stuck at "
                     f"{decay.final:.2g}</b> from step {decay.steps:,} on "

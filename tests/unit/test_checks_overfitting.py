@@ -158,6 +158,13 @@ def _crashes(w, k):
     raise RuntimeError("oops")
 
 
+def _minus_k_slice(w, k):  # right for every k but 0: order[-0:] is the whole array
+    keep = np.argsort(np.abs(w))[-k:]
+    out = np.zeros_like(w)
+    out[keep] = w[keep]
+    return out
+
+
 @pytest.mark.parametrize(
     "func, words",
     [
@@ -169,6 +176,7 @@ def _crashes(w, k):
         (_only_kept, "shape"),
         (_no_return, "return"),
         (_crashes, "RuntimeError"),
+        (_minus_k_slice, "`order[-0:]` is the whole array"),
         ("prune", "function"),
     ],
 )
@@ -194,6 +202,22 @@ def test_best_lambda_accepts_the_value_in_any_numeric_form(sweep):
     lam = sweep.lambdas[int(np.argmin(sweep.val_mse))]
     for answer in (lam, float(lam), np.array([lam]), float(f"{lam:.10g}")):
         assert check_best_lambda.grade(answer, sweep).passed
+
+
+def test_best_lambda_tells_the_error_from_the_lambda(sweep):
+    for error in (float(sweep.val_mse.min()), round(float(sweep.val_mse.min()), 2)):
+        feedback = check_best_lambda.grade(error, sweep)
+        assert not feedback.passed and "held-out *error* itself" in feedback.message
+
+
+def test_best_lambda_accepts_a_value_rounded_off_the_printout_but_not_a_neighbour(sweep):
+    best = sweep.best
+    for digits in (2, 3, 4):
+        assert check_best_lambda.grade(float(f"{sweep.lambdas[best]:.{digits}g}"), sweep).passed
+    for i in (best - 1, best + 1):
+        rounded = float(f"{sweep.lambdas[i]:.3g}")
+        feedback = check_best_lambda.grade(rounded, sweep)
+        assert not feedback.passed and "some lambda does better" in feedback.message
 
 
 def test_best_lambda_rejects_typical_mistakes(sweep):

@@ -54,6 +54,7 @@ def test_cross_size_accepts_correct_forms(func):
         (lambda m: 180 * 60 / m + 360 * 60 / m, "multiply"),
         (lambda m: (90 * 60 / m) * (360 * 60 / m), "180 degrees"),
         (lambda m: (360 * 60 / m) * (360 * 60 / m), "180 degrees"),
+        (lambda m: (90 * 60 / m) * (180 * 60 / m), "180 degrees"),  # both spans halved
         (lambda m: (180 / m) * (360 / m), "60 minutes"),
         (lambda m: (180 * 60 * m) * (360 * 60 * m), "divide the span"),
         (lambda m: 233_280_000, "every bucket size"),

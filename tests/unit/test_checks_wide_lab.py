@@ -7,7 +7,12 @@ import pytest
 
 from lessonlib.checks import wide_lab
 from lessonlib.checks.core import NOT_ATTEMPTED, PASS, TRY_AGAIN
-from lessonlib.checks.wide_lab import check_challenge, check_ftrl_weights, check_house_score
+from lessonlib.checks.wide_lab import (
+    check_challenge,
+    check_ftrl_weights,
+    check_house_score,
+    check_stretch,
+)
 from lessonlib.wide_model import WideData, WideModel, evaluate
 
 # ----------------------------------------------------------------------------- ftrl weights
@@ -195,6 +200,17 @@ def test_challenge_is_strict_at_the_boundary():
     assert not check_challenge.grade(_model_with(wide_lab.MAX_NONZEROS, val, 3.0), val).passed
 
 
+def test_stretch_wants_fewer_weights_for_the_same_loss():
+    val = _val()
+    between = _model_with(wide_lab.STRETCH_NONZEROS, val, strength=3.0)
+    assert check_challenge.grade(between, val).passed  # enough for the challenge ...
+    msg = check_stretch.grade(between, val).message     # ... one too many for the stretch
+    assert not check_stretch.grade(between, val).passed and "1 too many" in msg
+    assert check_stretch.grade(_model_with(wide_lab.STRETCH_NONZEROS - 1, val, 3.0), val).passed
+    weak = _model_with(100, val, strength=0.05)
+    assert "epochs" in check_stretch.grade(weak, val).message
+
+
 def test_challenge_rejects_wrong_objects_without_raising(capsys):
     val = _val()
 
@@ -225,3 +241,21 @@ def test_house_score_catches_searchsorted_without_a_bounds_check(capsys):
     out = capsys.readouterr().out
     assert out.startswith(TRY_AGAIN)
     assert "IndexError" in out and "[2, 6, 30]" in out.replace(" ", "").replace(",", ", ")
+
+
+def test_house_score_reading_values_by_coordinate_gets_the_positional_hint(capsys):
+    def by_coordinate(model, coords):  # values[c]: IndexError on the very first house
+        return float(model.bias[0] + sum(model.values[c] for c in coords))
+
+    check_house_score(by_coordinate)
+    out = capsys.readouterr().out
+    assert out.startswith(TRY_AGAIN) and "values[k] belongs to coordinate indices[k]" in out
+
+
+def test_ftrl_weights_without_the_absolute_value_is_named():
+    def no_abs(z, n, l1, l2, alpha, beta):
+        shrunk = -(z - np.sign(z) * l1) / ((beta + np.sqrt(n)) / alpha + l2)
+        return np.where(z <= l1, 0.0, shrunk)
+
+    fb = check_ftrl_weights.grade(no_abs)
+    assert not fb.passed and "compare np.abs(z) with l1" in fb.message

@@ -28,6 +28,8 @@ def test_l2_step_accepts_correct_forms(func):
     "func, hint",
     [
         (lambda w, eta, lam: (1 - eta * lam) * w, "factor 2"),
+        (lambda w, eta, lam: w - eta * lam * w**2, "the penalty lam * w**2 itself"),
+        (lambda w, eta, lam: w - 2 * eta * lam * w**2, "the penalty lam * w**2 itself"),
         (lambda w, eta, lam: w - 2 * eta * lam * np.sign(w), "constant amount"),
         (lambda w, eta, lam: (1 + 2 * eta * lam) * w, "grew"),
         (lambda w, eta, lam: 2 * eta * lam * w, "size of the step"),
@@ -94,6 +96,8 @@ def test_reaches_zero_accepts_any_collection(answer):
         ({0.3, 0.7}, "choose only among"),
         (5, "set or list"),
         (set(), "f = 0.5 exactly"),
+        ({0.9, 0.999}, "0.9, 0.999 never get there"),  # wrong ones first, before what is missing
+        ({0.5}, "0.3 also gets there"),
     ],
 )
 def test_reaches_zero_hints(answer, hint):
