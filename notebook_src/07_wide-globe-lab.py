@@ -17,7 +17,7 @@
 # - sweep the L1 strength and trade model size against validation loss, with L2 alongside;
 # - compare the memory of the dense weight vector with the sparse model's, byte for byte;
 # - take the challenge: a model with fewer than 5,000 non-zero weights and a validation log
-#   loss below 0.575.
+#   loss below 0.575; then, as a stretch goal, the same loss with fewer than 3,600.
 #
 # **Time:** about 50 minutes, and some 15 more for the stretch goal. &nbsp; **Prerequisites:** [01 · Sparse features](01_sparse-features.ipynb)
 # (crosses and their cost) and [03 · L1 zeroing](03_l1-zeroing.ipynb) (soft-thresholding and

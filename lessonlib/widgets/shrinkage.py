@@ -265,8 +265,9 @@ def l1_l2_network(
                               continuous_update=True)
     lam = widgets.SelectionSlider(options=lam_list, value=lam_list[len(lam_list) // 2],
                                   description="lambda")
+    # The tooltip is the buttons' title for a mouse and their name for a screen reader.
     play = widgets.Play(value=0, min=0, max=net.n_frames - 1, step=1, interval=120,
-                        description="play")
+                        description="play", tooltip="play, pause or repeat the training frames")
     # Blitting: only the grids change. The white cell borders are drawn over the grids, so
     # they are redrawn with them; titles, colour bar and layout are a fixed background.
     borders = [coll for ax in h.fig.axes[:len(h.images)] for coll in ax.collections]
