@@ -231,12 +231,15 @@ for factor in [0.99, 0.9, 0.6, 0.5]:
 # $2 \cdot 0.75 = 1.5$ rounds back to 2; an odd $k$ moves down, as for $f = 0.5$, where
 # $1 \cdot 0.5$ rounds to 0.)
 #
-# One more detail decides the last digit. The computer cannot store 0.99 exactly: its
-# float64 "0.99" is a binary fraction a hair below 0.99, so $1 - f$ is a hair *above* 0.01
-# (the second column below; $1 - f$ is computed exactly here). By hand, $k = 50$ gives
-# $50 \times 0.01 = 1/2$, a tie, and 50 is even, so it would stay at 50; with the stored $f$,
-# $50(1 - f)$ is just over 1/2, so 50 still moves, to 49, and stops there. Applied to $f$ as
-# stored, the rule predicts the stuck value exactly:
+# One more detail decides between neighbouring values of $k$. The computer cannot store 0.99
+# exactly: its float64 "0.99" is a binary fraction a hair below 0.99, so $1 - f$ is a hair
+# *above* 0.01 (the second column below; subtracting two floats within a factor 2 of each
+# other is exact). By hand, $k = 50$ gives $50 \times 0.01 = 1/2$, a tie, and 50 is even, so
+# it would stay at 50; with the stored $f$, $50(1 - f)$ is just over 1/2, so 50 still moves,
+# to 49, and stops there. The same happens at $f = 0.95$ (10 by hand, 9 stored). At
+# $f = 0.9$ it goes the other way: the stored 0.9 is a hair *above* 0.9, so $5(1 - f)$ is
+# just under 1/2 and 5 stays, where by hand the tie at the odd 5 would move down to 4.
+# Applied to $f$ as stored, the rule predicts the stuck value exactly:
 
 # %%
 print(f"{'f':>5}   {'1 - f as stored':<22} {'rule: largest stuck k':<33} "

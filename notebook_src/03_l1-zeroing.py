@@ -356,19 +356,23 @@ print(f"correlation of the two copies (seed 5): {np.corrcoef(Xc[:, 0], Xc[:, 1])
 # all on copy 1 (seed 1), or an uneven split (seeds 2-4), and in seed 3 dropping 20 of the
 # 200 examples moves most of the weight from copy 1 to copy 0.
 #
-# Why: along a split of the same sign, $|w_0| + |w_1|$ does not change, so the L1 penalty has
-# no opinion about how to divide the weight. Only the loss does, and it sees the copies apart
-# only through their tiny independent noise. Where that noise points decides the split: a
-# point inside it, or one beyond its end, in which case the best the Lasso can do is the end
-# itself, with one weight exactly 0. L2's penalty $w_0^2 + w_1^2$ *does* have an opinion: it
-# is smallest at the even split. So a feature that L1 drops is not necessarily useless: it may
-# just have a twin, and a slightly different sample might have kept it instead.
+# Why: fix the total $s = w_0 + w_1$. Along the segment from $(s, 0)$ to $(0, s)$ the L1
+# penalty $|w_0| + |w_1|$ does not change, so it has no opinion about how to divide the
+# weight. Only the loss does, and it tells the copies apart only through their tiny
+# independent noise: its lowest point lies either inside the segment (an uneven split) or
+# beyond one end. Past an end the two weights have opposite signs and L1 charges $2\lambda$
+# per unit, far more than the loss gains there, so the Lasso stops at the end itself: one
+# weight exactly 0. L2's penalty $w_0^2 + w_1^2$ *does* have an opinion: it is smallest at
+# the even split. So a feature that L1 drops is not necessarily useless: it may just have a
+# twin, and a slightly different sample might have kept it instead.
 #
-# (A trap when you try this yourself: with its default tolerance, scikit-learn's `Lasso`
-# stops early on such a pair, and its answer then depends on the order of the columns. That
-# is the solver, not L1: the problem here has one minimiser, and a converged solver finds it
-# whatever the order.) Seed 5, fitted with the columns in their order and with 0 and 1
-# swapped, at scikit-learn's default tolerance and at ours:
+# (A trap when you try this yourself. With 200, or 180, examples for 100 features the loss
+# is strictly convex, so the Lasso has exactly one minimiser; but its bowl is almost flat
+# along the split, which is also why 20 examples can move it so far. On such a flat bowl
+# scikit-learn's `Lasso`, at its default tolerance, stops early, and its answer then depends
+# on the order of the columns. That is the solver, not L1: a converged solver finds the one
+# minimiser whatever the order.) Seed 5, fitted with the columns in their order and with 0
+# and 1 swapped, at scikit-learn's default tolerance and at ours:
 
 # %%
 swapped = [1, 0] + list(range(2, 100))
@@ -439,7 +443,8 @@ print(f"objective: ISTA {ista_run.final_objective:.8f}, scikit-learn {obj_sk:.8f
 # - Plain subgradient descent leaves weights flickering around 0 (0 exact zeros here); ISTA,
 #   truncated gradient and FTRL-Proximal give 90 exact zeros and a lower objective.
 # - L1 selects features: at a good $\lambda$ it finds exactly the true support, but with
-#   near-duplicate features it piles the weight on one copy, arbitrarily, and with unscaled
+#   near-duplicate features it divides the weight between the copies arbitrarily (often all
+#   on one, and a slightly different sample can change the split), and with unscaled
 #   features it selects by units. Standardise first.
 #
 # ## Where next

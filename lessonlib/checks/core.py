@@ -187,13 +187,14 @@ def a_kind(value: object) -> str:
 
     Examples
     --------
-    >>> a_kind([1]), a_kind(np.zeros(2)), a_kind(int)
-    ('a list', 'an ndarray (a NumPy array)', 'a type')
+    >>> a_kind([1]), a_kind(np.zeros(2)), a_kind(1), a_kind(np.uint8(1))
+    ('a list', 'an ndarray (a NumPy array)', 'an int', 'a uint8')
     """
     if isinstance(value, np.ndarray):
         return "an ndarray (a NumPy array)"
     name = type(value).__name__
-    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+    # "an int", but "a uint8", "a UserDict": type names starting with u sound like "you"
+    return f"{'an' if name[:1].lower() in 'aeio' else 'a'} {name}"
 
 
 def learner_numbers(answer: object, what: str) -> np.ndarray:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -169,7 +171,10 @@ def check_house_score(func: object) -> Feedback:
             got = call_learner(func, model, coords.copy())
         except LearnerCodeError as exc:
             # values[c] by coordinate: coordinate 12 is stored (at k = 3), but values has 5 entries
-            if "IndexError" in str(exc) and coords.max() <= model.indices.max():
+            hit = re.search(r"index (-?\d+) is out of bounds for axis 0 with size (\d+)",
+                            str(exc))
+            if (hit and int(hit[2]) == model.values.size and int(hit[1]) in coords
+                    and int(hit[1]) in model.indices):
                 return Feedback.hint(f"{exc}. model.values has one entry per *stored* "
                                      "coordinate: values[k] belongs to coordinate indices[k], "
                                      "not to coordinate k. Find k with "
@@ -203,7 +208,7 @@ def check_house_score(func: object) -> Feedback:
 
 
 def _grade_targets(model: object, validation: object, max_nonzeros: int,
-                   more_data_advice: str) -> Feedback:
+                   advice: Callable[[WideModel, bool, bool], str | None]) -> Feedback:
     """Fewer than ``max_nonzeros`` weights and a validation log loss below ``MAX_LOG_LOSS``?"""
     if is_unanswered(model):
         return Feedback.unanswered("your trained model (train_ftrl(...).model)")
@@ -229,13 +234,34 @@ def _grade_targets(model: object, validation: object, max_nonzeros: int,
     if size_ok and loss_ok:
         return Feedback.ok(f"{nnz:,} non-zeros ({wide.format_bytes(model.nbytes)}) and "
                            f"validation log loss {loss:.4f}: both targets met.")
-    if not size_ok and not loss_ok:
-        advice = "Both are missed: start from the sweep's best trade-off and move from there."
+    special = advice(model, size_ok, loss_ok)
+    if special:
+        tip = special
+    elif not size_ok and not loss_ok:
+        tip = "Both are missed: start from the sweep's best trade-off and move from there."
     elif not size_ok:
-        advice = "Too many weights: raise l1."
+        tip = "Too many weights: raise l1."
     else:
-        advice = f"The loss is too high: lower l1 a little. {more_data_advice}"
-    return Feedback.hint(f"{size_text}; {loss_text}. {advice}")
+        tip = "The loss is too high: lower l1 a little."
+    return Feedback.hint(f"{size_text}; {loss_text}. {tip}")
+
+
+def _challenge_advice(model: WideModel, size_ok: bool, loss_ok: bool) -> str | None:
+    if size_ok and not loss_ok:
+        return ("The loss is too high: lower l1 a little. (More passes, `epochs=2`, gather "
+                "more evidence per weight; raise l1 with them, or the model grows.)")
+    return None
+
+
+def _stretch_advice(model: WideModel, size_ok: bool, loss_ok: bool) -> str | None:
+    passes = int(model.extra.get("epochs", 1))
+    if passes == 1:
+        return ("In one pass we found no l1 that meets both targets: let FTRL see the data "
+                "again (`epochs=2`, with roughly twice the l1, since a second pass roughly "
+                "doubles the evidence gathered in every z).")
+    if size_ok and not loss_ok:
+        return f"With {passes} passes the loss is too high: lower l1 a little, or add a pass."
+    return None
 
 
 @exercise
@@ -253,9 +279,7 @@ def check_challenge(model: object, validation: object) -> Feedback:
     >>> print(check_challenge.grade(m, d).message)  # doctest: +ELLIPSIS
     0 non-zeros is within the target; validation log loss 0.6931 is 0.1181 above 0.575...
     """
-    return _grade_targets(model, validation, MAX_NONZEROS,
-                          "(More passes, `epochs=2`, gather more evidence per weight; raise "
-                          "l1 with them, or the model grows.)")
+    return _grade_targets(model, validation, MAX_NONZEROS, _challenge_advice)
 
 
 @exercise
@@ -270,7 +294,4 @@ def check_stretch(model: object, validation: object) -> Feedback:
     >>> check_stretch.grade(m, d).passed
     False
     """
-    return _grade_targets(model, validation, STRETCH_NONZEROS,
-                          "In one pass no l1 meets both targets: let FTRL see the data again "
-                          "(`epochs`), and raise l1 with the number of passes, since each pass "
-                          "adds to every |z|.")
+    return _grade_targets(model, validation, STRETCH_NONZEROS, _stretch_advice)

@@ -29,7 +29,7 @@ my_model = train_ftrl(train, l1=18.0).model
 
 
 # %% tags=["exercise"] exercise="stretch"
-# One pass did not do it in our tries. A second or third pass adds the same houses' gradients to z again,
-# so every |z| grows: raise l1 with the number of passes. epochs=3, l1=70 keeps about 3,500
+# One pass did not do it in our tries. A second or third pass adds the houses' gradients to z again,
+# so |z| roughly grows with the passes: raise l1 with them. epochs=3, l1=70 keeps about 3,500
 # weights at a validation log loss of about 0.573.
 stretch_model = train_ftrl(train, l1=70.0, epochs=3).model

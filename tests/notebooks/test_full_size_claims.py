@@ -50,6 +50,12 @@ def test_the_prose_quotes_what_the_full_size_run_prints(stem):
     with contextlib.redirect_stdout(printed):
         exec(code.replace("FULL_SIZE = False", "FULL_SIZE = True", 1), namespace)  # noqa: S102
     full = namespace["full"]
+    # The set-up the prose names is the one the cell runs: its seed and number of trials.
+    text = " ".join(markdown.split()).partition("Optional, full size")[2]  # its own paragraph
+    seed = re.search(r"\(seed (\d+)\)", text)
+    trials = re.search(r"(\d+) trials", text)
+    assert seed and f"seed={seed[1]}" in code, "the prose names another seed than the cell's"
+    assert trials and f"trials={trials[1]}" in code, "the prose names another number of trials"
     assert "Skipped" not in printed.getvalue()
     # Per m, the solvers in the order the prose names them: "L1 0 % vs reweighted 62.5 %".
     measured = [f"{100 * share:g}" for row in zip(*(full.shares(s) for s in CASES[stem]))

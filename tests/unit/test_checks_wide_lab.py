@@ -207,8 +207,13 @@ def test_stretch_wants_fewer_weights_for_the_same_loss():
     msg = check_stretch.grade(between, val).message     # ... one too many for the stretch
     assert not check_stretch.grade(between, val).passed and "1 too many" in msg
     assert check_stretch.grade(_model_with(wide_lab.STRETCH_NONZEROS - 1, val, 3.0), val).passed
-    weak = _model_with(100, val, strength=0.05)
-    assert "epochs" in check_stretch.grade(weak, val).message
+    weak = _model_with(100, val, strength=0.05)  # one pass (no epochs recorded): use passes
+    assert "epochs=2" in check_stretch.grade(weak, val).message
+    big_weak = _model_with(wide_lab.STRETCH_NONZEROS + 10, val, strength=0.05)
+    assert "epochs=2" in check_stretch.grade(big_weak, val).message  # both missed, one pass
+    weak.extra["epochs"] = 2  # already two passes: do not tell them to add passes first
+    msg = check_stretch.grade(weak, val).message
+    assert "With 2 passes" in msg and "lower l1" in msg and "epochs=2" not in msg
 
 
 def test_challenge_rejects_wrong_objects_without_raising(capsys):
@@ -259,3 +264,12 @@ def test_ftrl_weights_without_the_absolute_value_is_named():
 
     fb = check_ftrl_weights.grade(no_abs)
     assert not fb.passed and "compare np.abs(z) with l1" in fb.message
+
+
+def test_house_score_other_index_errors_do_not_get_the_positional_hint(capsys):
+    for wrong in (lambda model, coords: float(model.bias[1]),
+                  lambda model, coords: float(model.bias[0]) + 0 * coords[3]):
+        check_house_score(wrong)
+        out = capsys.readouterr().out
+        assert out.startswith(TRY_AGAIN) and "IndexError" in out
+        assert "values[k] belongs" not in out
