@@ -3,30 +3,35 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# pip itself, pinned like everything else it installs
+PIP_VERSION := 26.3
 PORT   ?= 8888
 # Every test process, notebook kernels included, refuses connections off this machine.
 GUARD  := PYTHONPATH=$(CURDIR)/tests/netguard
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/notebooks/sanitize.cfg
 
-.PHONY: lab test unit notebooks-test browser-test binder-test lint bench notebooks solved pin \
-	hub hub-load section-times learner-times clean help
+.PHONY: lab check test prerequisites unit notebooks-test browser-test binder-test lint bench notebooks solved pin \
+	hub hub-load section-times learner-times clean help site serve-site site-test versions
 
 help:
 	@echo "make lab    - set up (first time) and open JupyterLab on the start notebook"
+	@echo "make check  - set up (first time) and run the quick tests: lint, unit, nbval"
 	@echo "make test   - set up (first time) and run every test: unit, notebooks, browser"
 	@echo "make bench  - print notebook run times, peak memory, widget latency, wide-model training"
 	@echo "make notebooks / make solved - rebuild the stored / instructor notebooks"
+	@echo "make versions - every notebook at the oldest and newest dependency versions (downloads)"
 	@echo "make hub    - a local JupyterHub for rehearsing a workshop (instructor/hub.md)"
 	@echo "make hub-load - N simulated learners at once through the hub (a measurement)"
 	@echo "make section-times - minutes per notebook section (the instructor guide's timings)"
 	@echo "make learner-times - minutes per section measured on a workshop's hub (LOGS=...)"
+	@echo "make site   - the course as a static website in build/site (make serve-site shows it)"
 
 # The environment: the course package plus test tools, at the versions Binder pins.
 $(STAMP): pyproject.toml binder/requirements.txt binder/overrides.json
-	@$(PYTHON) -c "import sys; sys.exit(sys.version_info < (3, 10))" || \
-		{ echo "The course needs Python 3.10 or newer; found $$($(PYTHON) --version)."; exit 1; }
+	@$(PYTHON) -c "import sys; sys.exit(sys.version_info < (3, 11))" || \
+		{ echo "The course needs Python 3.11 or newer; found $$($(PYTHON) --version)."; exit 1; }
 	@$(PYTHON) -m venv $(VENV) || { echo "Could not create a virtual environment. On Debian/Ubuntu: sudo apt install python3-venv"; exit 1; }
-	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet pip==$(PIP_VERSION)
 	$(PY) -m pip install --quiet -c binder/requirements.txt -e ".[test]"
 	@# JupyterLab defaults for learners (as on Binder): no news prompt, no update check.
 	@mkdir -p $(VENV)/share/jupyter/lab/settings
@@ -39,8 +44,19 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --port=$(PORT) $(ROOT_FLAG) notebooks/00_start-here.ipynb
 
-test: $(STAMP) lint unit notebooks-test browser-test binder-test
+# System programs first (chromium, npm, git): installed where possible, else the command to run.
+prerequisites:
+	tools/prerequisites.sh
+
+test: prerequisites $(STAMP) lint unit notebooks-test browser-test binder-test site-test
 	@echo "All course tests passed."
+
+# The quick tier (a few minutes): lint, unit and doctests, notebook hygiene, nbval of the
+# learner notebooks. `make test` runs everything, the slow and the browser tests too.
+check: $(STAMP) lint
+	$(GUARD) $(PY) -m pytest -p no:cacheprovider -m "not slow" --doctest-modules lessonlib \
+		tests/unit tests/notebooks
+	$(GUARD) $(PY) -m pytest -p no:cacheprovider $(NBVAL) notebooks
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
@@ -48,8 +64,9 @@ lint: $(STAMP)
 unit: $(STAMP)
 	$(GUARD) $(PY) -m pytest -p no:cacheprovider --doctest-modules lessonlib tests/unit tests/notebooks
 
+# The learner notebooks and the instructor (solved) ones: each executed once, outputs compared.
 notebooks-test: $(STAMP)
-	$(GUARD) $(PY) -m pytest -p no:cacheprovider $(NBVAL) notebooks
+	$(GUARD) $(PY) -m pytest -p no:cacheprovider $(NBVAL) notebooks instructor/notebooks
 
 browser-test: $(STAMP)
 	$(GUARD) $(PY) -m pytest -p no:cacheprovider tests/browser
@@ -61,6 +78,30 @@ binder-test: $(STAMP)
 	hub/setup.sh
 	$(GUARD) $(PY) -m pytest -p no:cacheprovider tests/binder
 
+# The course as a website (build/site/), built offline from the stored notebooks. Its tools
+# (Sphinx, MyST-NB, the book theme, axe-core) are a separate extra, installed on first use:
+# `make lab` does not carry them.
+SITE_STAMP := $(VENV)/.site-installed
+SITE_PORT  ?= 8000
+$(SITE_STAMP): $(STAMP) pyproject.toml site/constraints.txt
+	$(PY) -m pip install --quiet -c binder/requirements.txt -c site/constraints.txt -e ".[test,site]"
+	@touch $(SITE_STAMP)
+
+# Under the network guard: a build that tried to download anything would fail.
+site: $(SITE_STAMP)
+	$(GUARD) $(PY) site/make_site.py
+
+# Serves build/site on this machine only (loopback); builds it first if it is missing.
+serve-site: $(SITE_STAMP)
+	@test -f build/site/index.html || $(PY) site/make_site.py
+	@echo "The course website: http://127.0.0.1:$(SITE_PORT)/ (Ctrl+C stops it)"
+	$(PY) -m http.server $(SITE_PORT) --bind 127.0.0.1 --directory build/site
+
+# Every page in Chromium: nothing leaves localhost, no console error, links resolve,
+# figures move and have alt text, axe-core finds nothing serious, no sideways scroll.
+site-test: site
+	$(GUARD) $(PY) -m pytest -p no:cacheprovider tests/site
+
 # A local JupyterHub for rehearsing a workshop (loopback only): see instructor/hub.md.
 hub: $(STAMP)
 	hub/start.sh
@@ -69,9 +110,18 @@ hub-load: $(STAMP)
 	hub/setup.sh
 	$(PY) benchmarks/hub_load.py
 
-bench: $(STAMP)
+bench: $(STAMP) $(SITE_STAMP)
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/site.py
 	$(PY) benchmarks/bench_wide_model.py
+	$(PY) benchmarks/adversarial_checks.py
+
+# The dependency range: every instructor notebook under nbval in an environment at the
+# floors pyproject.toml allows and in one at the newest versions the index serves, then
+# with OpenBLAS's Prescott kernels and with two BLAS threads. Downloads (uv, the packages)
+# with the network guard off; the notebooks run under it. Not part of `make test`.
+versions: $(STAMP)
+	$(PY) tools/version_envs.py
 
 # Minutes per notebook section for a learner: measured content, stated reading rates.
 section-times: $(STAMP)
@@ -91,9 +141,11 @@ solved: $(STAMP)
 # Re-pin binder/requirements.txt from a fresh environment holding only the runtime deps.
 pin:
 	rm -rf /tmp/course-pin && $(PYTHON) -m venv /tmp/course-pin
-	/tmp/course-pin/bin/pip install --quiet --upgrade pip
+	/tmp/course-pin/bin/pip install --quiet pip==$(PIP_VERSION)
 	/tmp/course-pin/bin/pip install --quiet . nbgitpuller==1.3.0
-	/tmp/course-pin/bin/pip freeze --exclude lessonlib | sort > binder/requirements.txt
+	/tmp/course-pin/bin/pip install --quiet --upgrade setuptools
+	@# --all keeps setuptools: binder/postBuild builds the course with the pinned one
+	/tmp/course-pin/bin/pip freeze --all --exclude lessonlib --exclude pip | sort > binder/requirements.txt
 
 clean:
 	rm -rf $(VENV) build *.egg-info tests/browser/screenshots hub/node_modules

@@ -150,8 +150,11 @@ class Hub:
         self.token = secrets.token_hex(32)
         self.password = secrets.token_urlsafe(12)
         self.state = state
+        # HUB_ALLOW_ROOT_FOR_TESTS: a measurement on a throwaway machine, often run as root;
+        # the config refuses root otherwise (hub/jupyterhub_config.py).
         env = dict(os.environ, HUB_PORT=str(port), HUB_STATE_DIR=str(state),
-                   HUB_SERVICE_TOKEN=self.token, HUB_PASSWORD=self.password)
+                   HUB_SERVICE_TOKEN=self.token, HUB_PASSWORD=self.password,
+                   HUB_ALLOW_ROOT_FOR_TESTS="1")
         jupyterhub = python.parent / "jupyterhub"
         self.log = open(state.parent / "hub.log", "w")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(

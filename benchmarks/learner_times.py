@@ -26,10 +26,25 @@ are spent reading that section. Exceptions and limits:
 
 Per exercise: how many learners tried it (a check that answered "not answered yet" is not a
 try), how many passed, the median number of tries up to the first pass, the median minutes
-from the first try to the first pass, and the hints shown to the most learners (the sentence
-the check printed, counted once per learner: where the room stalled). Hints that differ only
-in the learner's own values or code are one hint (``hint_kind``): "you gave 5" and "you gave
-7" are the same stall.
+from the first try to the first pass, and the kinds of hint shown to the most learners
+(counted once per learner: where the room stalled). The log holds only a hint's kind, the
+check's sentence with the learner's numbers, values and code blanked out (``pace.hint_kind``,
+applied when the log is written), so "you gave 5" and "you gave 7" are the same stall.
+
+Learners can write anything into their own log, so every log is treated as hostile (see
+instructor/hub.md, "Reading the logs safely": copy them out as root, run this as an ordinary
+user):
+
+- a log is opened only if it is a regular file, without following a symbolic link
+  (``O_NOFOLLOW``, then ``fstat``; a FIFO, a device or a link is skipped, and so is a
+  ``.lessonlib`` folder that is a link), and at most ``MAX_LOG_BYTES`` of it are read;
+- a line is used only if it is a complete event: at most ``MAX_LINE_CHARS`` long, a JSON
+  object whose time is a finite number in a sane range, whose fields are short strings, and
+  whose notebook is one of the course's own (``notebooks/NN_*.ipynb``): a notebook name
+  from a log is looked up in that list, never opened as a path. Every other line is skipped
+  and counted (huge numbers, deep nesting and broken JSON included), never fatal;
+- control characters and terminal escapes (ANSI, OSC) are removed from every text before it
+  is printed.
 
 The reports count learners and never name them, except ``--now``, which is for during the
 workshop: where each learner is right now, and who got a hint on an exercise and has not
@@ -46,10 +61,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import os
 import re
+import stat
 import statistics
 import sys
 import time
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,13 +76,47 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from section_times import section_name  # noqa: E402
-
 from lessonlib import pace  # noqa: E402
 
 BREAK_MINUTES = 15.0
 SKIM_MINUTES = 0.25
 TIMED_EVENTS = {"open", "setup", "run", "check"}
+RESULTS = {"pass", "hint", "unanswered"}
+#: A workshop's log is a few hundred kB; more than this is not a pace log.
+MAX_LOG_BYTES = 20_000_000
+#: A pace line is a few hundred characters; a longer one is skipped before it is parsed.
+MAX_LINE_CHARS = 4_000
+#: The longest text field kept (a section title, an exercise id, a hint).
+MAX_FIELD_CHARS = 300
+#: Times outside this range (epoch seconds, up to the year 2286) are not real.
+TIME_RANGE = (0.0, 1e10)
+#: The course's own notebooks, by file name: the only names a log may use.
+COURSE_NOTEBOOKS = {p.name: p for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))}
+
+_ESCAPES = re.compile(
+    r"\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC ... BEL/ST (links, titles)
+    r"|\x1b\[[0-?]*[ -/]*[@-~]?"                       # CSI: colours, cursor moves
+    r"|\x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?"          # DCS, SOS, PM, APC strings
+    r"|\x1b.?", re.S)                                  # any other escape
+
+
+def printable(text: str, limit: int = MAX_FIELD_CHARS) -> str:
+    """``text`` safe for a terminal: escapes and control or format characters removed.
+
+    Examples
+    --------
+    >>> printable("ok\\x1b]0;owned\\x07 \\x1b[31mred\\x1b[0m\\rline\\u202eevil")
+    'ok red lineevil'
+    """
+    text = _ESCAPES.sub("", str(text)[: limit * 4])
+    kept = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if ch in "\t\n\r" or category in {"Zl", "Zp"}:
+            kept.append(" ")
+        elif category[0] != "C":  # Cc control, Cf format (bidi overrides), Cs, Co, Cn
+            kept.append(ch)
+    return "".join(kept)[:limit]
 
 
 @dataclass
@@ -84,6 +137,7 @@ class Learner:
     events: list[Event]
     unreadable: int = 0
     name: str = ""
+    other_notebooks: int = 0
 
 
 def learner_name(path: Path) -> str:
@@ -96,7 +150,8 @@ def learner_name(path: Path) -> str:
     >>> learner_name(Path("logs/ada.jsonl"))
     'ada'
     """
-    return path.parent.parent.name if path.parent.name == ".lessonlib" else path.stem
+    name = path.parent.parent.name if path.parent.name == ".lessonlib" else path.stem
+    return printable(name, 64)
 
 
 @dataclass
@@ -123,36 +178,139 @@ class ExerciseStats:
     hints: Counter[str] = field(default_factory=Counter)
 
 
-def read_log(path: Path) -> Learner:
+class NotALog(OSError):
+    """A path that is not a pace log this script may read (a link, a FIFO, a device ...)."""
+
+
+def read_bytes(path: Path, limit: int = MAX_LOG_BYTES) -> tuple[bytes, bool]:
+    """At most ``limit`` bytes of a regular file, opened without following a link.
+
+    Returns the bytes and whether the file was longer. Raises :class:`NotALog` for anything
+    but a regular file (a symbolic link, a FIFO, a device, a folder; also a ``.lessonlib``
+    folder that is a link), and ``OSError`` when it cannot be opened.
+
+    Examples
+    --------
+    >>> read_bytes(Path("/dev/zero"))
+    Traceback (most recent call last):
+    ...
+    learner_times.NotALog: not a regular file
+    """
+    if path.parent.name == ".lessonlib" and os.path.islink(path.parent):
+        raise NotALog("its .lessonlib folder is a symbolic link")
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)  # O_NONBLOCK: opening a FIFO must not wait for a writer
+    except OSError as exc:
+        if os.path.islink(path):
+            raise NotALog("a symbolic link") from exc
+        raise
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotALog("not a regular file")
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    return data[:limit], len(data) > limit
+
+
+def _text_field(raw: dict, key: str, default: str = "") -> str:
+    value = raw.get(key, default)
+    if value is None:
+        value = default
+    if not isinstance(value, str) or len(value) > MAX_FIELD_CHARS:
+        raise ValueError(f"{key} is not a short text")
+    return printable(value)
+
+
+def parse_event(line: str, notebooks: dict[str, Path] | None = None) -> Event:
+    """One pace line as an :class:`Event`; ``ValueError`` for anything that is not one.
+
+    Only the course's own notebook names are accepted (``notebooks``, default
+    :data:`COURSE_NOTEBOOKS`); times must be finite and in :data:`TIME_RANGE`.
+
+    Examples
+    --------
+    >>> parse_event('{"t": 1.8e9, "event": "run", "notebook": "00_start-here.ipynb"}').section
+    'Introduction and setup'
+    >>> parse_event('{"t": 1e400, "event": "run", "notebook": "00_start-here.ipynb"}')
+    Traceback (most recent call last):
+    ...
+    ValueError: t is not a time
+    >>> parse_event('{"t": 1.8e9, "event": "run", "notebook": "../../etc/passwd"}')
+    Traceback (most recent call last):
+    ...
+    ValueError: not a notebook of the course
+    """
+    if len(line) > MAX_LINE_CHARS:
+        raise ValueError("line too long")
+    try:
+        raw = json.loads(line)
+    except RecursionError as exc:  # [[[[...: deeper than the parser's stack
+        raise ValueError("nested too deeply") from exc
+    if not isinstance(raw, dict):
+        raise ValueError("not a JSON object")
+    t = raw.get("t")
+    if isinstance(t, bool) or not isinstance(t, (int, float)):
+        raise ValueError("t is not a time")
+    try:
+        t = float(t)  # a 400-digit integer overflows here
+    except OverflowError as exc:
+        raise ValueError("t is not a time") from exc
+    if not (math.isfinite(t) and TIME_RANGE[0] <= t <= TIME_RANGE[1]):
+        raise ValueError("t is not a time")
+    notebook = raw.get("notebook")
+    if not isinstance(notebook, str) or notebook not in (notebooks or COURSE_NOTEBOOKS):
+        raise ValueError("not a notebook of the course")
+    result = _text_field(raw, "result")
+    if result and result not in RESULTS:
+        raise ValueError("not a check result")
+    # "hint": the masked kind pace writes; "message": logs written before it masked them.
+    hint = _text_field(raw, "hint") or pace.hint_kind(_text_field(raw, "message"))
+    return Event(t, _text_field(raw, "event"), notebook,
+                 _text_field(raw, "section") or pace.FIRST_SECTION,
+                 _text_field(raw, "exercise"), result, printable(pace.hint_kind(hint)))
+
+
+def read_log(path: Path, notebooks: dict[str, Path] | None = None) -> Learner:
     """A learner's pace log; lines that are not complete events are counted, not fatal.
+
+    Raises :class:`NotALog` (or ``OSError``) for a path that is not a regular file.
 
     Examples
     --------
     >>> import tempfile
     >>> log = Path(tempfile.mkdtemp()) / "ada.jsonl"
-    >>> _ = log.write_text('{"t": 5, "event": "run", "notebook": "00.ipynb", "section": "s"}\\n'
-    ...                    '{"t": 9, "event": "ru')
+    >>> _ = log.write_text('{"t": 1.8e9, "event": "run", "notebook": "00_start-here.ipynb"}\\n'
+    ...                    '{"t": 1.8e9, "event": "ru')
     >>> learner = read_log(log)
     >>> len(learner.events), learner.unreadable, learner.name
     (1, 1, 'ada')
     """
-    events, bad = [], 0
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    data, cut = read_bytes(path)
+    events, bad, other = [], int(cut), 0
+    for line in data.decode("utf-8", errors="replace").splitlines():
         if not line.strip():
             continue
         try:
-            raw = json.loads(line)
-            event = Event(float(raw["t"]), str(raw["event"]), str(raw["notebook"]),
-                          str(raw.get("section") or pace.FIRST_SECTION),
-                          str(raw.get("exercise", "")), str(raw.get("result", "")),
-                          str(raw.get("message", "")))
-        except (ValueError, KeyError, TypeError):
-            bad += 1  # a line cut short by a full disk or a killed kernel
+            event = parse_event(line, notebooks)
+        except ValueError as exc:
+            if str(exc) == "not a notebook of the course":
+                other += 1
+            else:
+                bad += 1  # a line cut short by a full disk or a killed kernel, or worse
             continue
         if event.event in TIMED_EVENTS:
             events.append(event)
     events.sort(key=lambda e: e.t)
-    return Learner(events, bad, learner_name(path))
+    return Learner(events, bad, learner_name(path), other)
 
 
 def split_minutes(learner: Learner, break_minutes: float = BREAK_MINUTES,
@@ -184,29 +342,8 @@ def split_minutes(learner: Learner, break_minutes: float = BREAK_MINUTES,
     return dict(minutes), breaks
 
 
-_CODE = re.compile(r"`[^`]*`")
-_NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+(?:[.,_]\d+)*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?(?![\w])")
-_RUN = re.compile(r"#(?:[\s,;]*#)+")
-
-
-def hint_kind(message: str) -> str:
-    """A hint with the learner's own numbers as ``#`` and their code as `` `…` ``.
-
-    Checks often quote the answer ("you gave 12, ..."); counting the sentences as printed
-    would split one stall into as many rows as there were answers.
-
-    Examples
-    --------
-    >>> hint_kind("❌ Not yet. you gave 12.5; the cross has 10,800 x 21,600 cells")
-    '❌ Not yet. you gave #; the cross has # x # cells'
-    >>> hint_kind("your function raised KeyError (line 3: `w[i]`) on [0.1, -2, 3e-5]")
-    'your function raised KeyError (line #: `…`) on [#]'
-    >>> hint_kind("float32 and L1") == "float32 and L1"  # digits inside words stay
-    True
-    """
-    text = _CODE.sub("`…`", message)
-    text = _NUMBER.sub("#", text)
-    return _RUN.sub("#", text)
+#: Kept here for readers of older logs: the masking now happens when pace writes a line.
+hint_kind = pace.hint_kind
 
 
 def exercise_stats(learners: list[Learner]) -> dict[tuple[str, str], ExerciseStats]:
@@ -214,7 +351,7 @@ def exercise_stats(learners: list[Learner]) -> dict[tuple[str, str], ExerciseSta
 
     Examples
     --------
-    >>> hint = Event(0, "check", "00.ipynb", "s", "count", "hint", "❌ Not yet. 5 is ...")
+    >>> hint = Event(0, "check", "00.ipynb", "s", "count", "hint", "❌ Not yet. # is ...")
     >>> ok = Event(60, "check", "00.ipynb", "s", "count", "pass", "✅ Correct.")
     >>> s = exercise_stats([Learner([hint, hint, ok])])[("00.ipynb", "count")]
     >>> s.tried, s.passed, s.tries_to_pass, s.minutes_to_pass, dict(s.hints)
@@ -250,7 +387,9 @@ def course_order(notebook: str) -> tuple[list[str], dict[str, list[str]]]:
     >>> order[0], exercises["How exercises work"]
     ('Introduction and setup', ['count-nonzeros'])
     """
-    path = ROOT / "notebooks" / notebook
+    path = COURSE_NOTEBOOKS.get(notebook)  # looked up by name, never a path from a log
+    if path is None:
+        return [], {}
     try:
         content = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -308,6 +447,10 @@ def markdown_rows(tables: dict[str, list[SectionTimes]], totals: dict[str, list[
     Only the sections learners spent time in are listed; the notebook's total is the median
     of the learners' own totals, with how many learners it is from.
     """
+    # Imported here: section_times needs jupytext (a developer tool), and the other reports
+    # must run in a hub's user environment, which has only the course's runtime.
+    from section_times import section_name
+
     rows = []
     for notebook, sections in tables.items():
         parts = []
@@ -330,9 +473,12 @@ def report(learners: list[Learner], break_minutes: float = BREAK_MINUTES,
     if markdown:
         return markdown_rows(tables, totals)
     stats = exercise_stats(learners)
+    other = sum(x.other_notebooks for x in learners)
     lines = [f"{len(learners)} learner logs, {sum(len(x.events) for x in learners)} events, "
              f"{sum(x.unreadable for x in learners)} unreadable lines; "
-             f"{breaks} gaps over {break_minutes:g} min left out as breaks"]
+             f"{breaks} gaps over {break_minutes:g} min left out as breaks"
+             + (f"; {other} lines about files that are not course notebooks skipped"
+                if other else "")]
     for notebook, rows in tables.items():
         lines += ["", notebook,
                   f"{'section':46} {'learners':>8} {'median':>6} {'25-75%':>10} "
@@ -419,8 +565,10 @@ def main(argv: list[str] | None = None) -> int:
     for path in paths:
         try:
             learners.append(read_log(path))
+        except NotALog as exc:
+            print(f"skipped {printable(str(path), 200)}: {exc}")
         except OSError as exc:
-            print(f"skipped {path}: {exc.strerror}")
+            print(f"skipped {printable(str(path), 200)}: {exc.strerror}")
     learners = [x for x in learners if x.events]
     if not learners:
         print("No pace log with any event was found. A workshop hub writes them when "

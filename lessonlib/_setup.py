@@ -9,6 +9,28 @@ class CourseSetupError(RuntimeError):
     """Raised when the installed course is older than a notebook needs."""
 
 
+def blas_threads() -> int:
+    """How many BLAS threads the course's computations use: 1, the one place that says so.
+
+    The course's problems are small: on a shared 2-core machine extra BLAS threads
+    only fight (20-50x slower small products were measured here). The environment
+    variable ``LESSONLIB_BLAS_THREADS`` overrides it, for testing only:
+    ``make versions`` runs the notebooks with 2 threads to show that no printed
+    number depends on the thread count.
+
+    Examples
+    --------
+    >>> blas_threads()
+    1
+    """
+    import os
+
+    value = os.environ.get("LESSONLIB_BLAS_THREADS", "1")
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"LESSONLIB_BLAS_THREADS must be a whole number >= 1, got {value!r}")
+    return int(value)
+
+
 def _parse(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split(".")[:3] if part.isdigit())
 
@@ -90,7 +112,7 @@ def setup(seed: int = 0) -> np.random.Generator:
     # count keeps floating-point sums, and so the printed numbers, reproducible.
     from threadpoolctl import threadpool_limits
 
-    threadpool_limits(1)
+    threadpool_limits(blas_threads())
     np.set_printoptions(precision=4, suppress=True, linewidth=100)
     # Only on a workshop hub that asks for it (LESSONLIB_PACE_LOG); it says so when on.
     from lessonlib import pace

@@ -21,14 +21,7 @@ def as_float_array(
     >>> as_float_array([1, 2], "w")
     array([1., 2.])
     """
-    if isinstance(value, (str, bytes)) or value is None:
-        raise TypeError(f"{name} must be numbers (a list or NumPy array), got {value!r}")
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(
-            f"{name} must be numbers (a list or NumPy array), got {type(value).__name__}"
-        ) from None
+    arr = real_array(value, name)
     if ndim is not None and arr.ndim != ndim:
         shape = {0: "a single number", 1: "a 1-D vector", 2: "a 2-D matrix"}.get(ndim, f"{ndim}-D")
         raise ValueError(f"{name} must be {shape}, got an array of shape {arr.shape}")
@@ -37,6 +30,41 @@ def as_float_array(
     if not np.all(np.isfinite(arr)):
         bad = "NaN" if np.any(np.isnan(arr)) else "inf"
         raise ValueError(f"{name} contains {bad}; every entry must be a finite number")
+    return arr
+
+
+def real_array(value: object, name: str) -> np.ndarray:
+    """Return ``value`` as a float64 array of real numbers (NaN and inf allowed), or raise.
+
+    Text, None, complex numbers, masked arrays and numbers beyond float64's range are each
+    refused with a sentence naming ``name``; the caller checks shape and finiteness.
+
+    Examples
+    --------
+    >>> real_array([1, float("nan")], "lat")
+    array([ 1., nan])
+    >>> real_array([1 + 2j], "lat")
+    Traceback (most recent call last):
+    ...
+    TypeError: lat must be real numbers, got complex values
+    """
+    if isinstance(value, (str, bytes)) or value is None:
+        raise TypeError(f"{name} must be numbers (a list or NumPy array), got {value!r}")
+    if isinstance(value, np.ma.MaskedArray):
+        raise TypeError(f"{name} must be a plain array, not a masked array (numpy.ma): fill "
+                        "or drop the masked entries first (`.filled(...)`, `.compressed()`)")
+    if np.iscomplexobj(value) or (isinstance(value, (list, tuple)) and any(
+            isinstance(v, (complex, np.complexfloating)) for v in value)):
+        raise TypeError(f"{name} must be real numbers, got complex values")
+    try:
+        arr = np.asarray(value, dtype=float)
+    except OverflowError:
+        raise ValueError(f"{name} holds a number too large for a float (above about "
+                         "1.8e308)") from None
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"{name} must be numbers (a list or NumPy array), got {type(value).__name__}"
+        ) from None
     return arr
 
 
@@ -57,9 +85,15 @@ def as_scalar(
     >>> as_scalar(0.5, "lam", low=0)
     0.5
     """
-    if isinstance(value, bool) or not isinstance(value, (numbers.Real, np.generic)):
+    if isinstance(value, (complex, np.complexfloating)):
+        raise TypeError(f"{name} must be a real number, got the complex number {value!r}")
+    if isinstance(value, (bool, np.bool_)) or not isinstance(
+            value, (numbers.Real, np.integer, np.floating)):
         raise TypeError(f"{name} must be a number, got {value!r}")
-    x = float(value)  # type: ignore[arg-type]
+    try:
+        x = float(value)  # type: ignore[arg-type]
+    except OverflowError:
+        raise ValueError(f"{name} is too large for a float (above about 1.8e308)") from None
     if np.isnan(x) or (np.isinf(x) and not allow_inf):
         raise ValueError(f"{name} must be a finite number, got {x}")
     lo_bad = low is not None and (x <= low if low_open else x < low)

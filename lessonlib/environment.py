@@ -22,7 +22,7 @@ __all__ = ["Requirement", "check_environment", "environment_report"]
 #: (component, distribution name, oldest supported version). Mirrors the lower
 #: bounds in pyproject.toml (a unit test keeps the two in step).
 REQUIREMENTS: tuple[tuple[str, str, str], ...] = (
-    ("python", "python", "3.10"),
+    ("python", "python", "3.11"),
     ("numpy", "numpy", "1.26"),
     ("scipy", "scipy", "1.11"),
     ("matplotlib", "matplotlib", "3.8"),

@@ -18,6 +18,7 @@ Experiments
 from __future__ import annotations
 
 import math
+import numbers
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +29,8 @@ from scipy.special import erfc
 from scipy.stats import norm
 from threadpoolctl import threadpool_limits
 
-from lessonlib._validate import as_int, as_scalar
+from lessonlib._setup import blas_threads
+from lessonlib._validate import as_float_array, as_int, as_scalar
 from lessonlib.geometry import min_l1_solution, min_l2_solution
 
 __all__ = [
@@ -233,7 +235,7 @@ def penalised_quadratic_zeros(
     if bowl not in ("round", "tilted"):
         raise ValueError(f"bowl must be 'round' or 'tilted', got {bowl!r}")
     rng = np.random.default_rng(as_int(seed, "seed", low=0))
-    with threadpool_limits(1):  # many small matrix products: threads only add overhead
+    with threadpool_limits(blas_threads()):  # many small matrix products: threads only add overhead
         return _soft_zeros(rng, d, penalty, trials, lam, bowl, condition, iters)
 
 
@@ -354,6 +356,12 @@ def sparse_problem(
     >>> A.shape, int(np.count_nonzero(x)), bool(np.allclose(A @ x, b))
     ((10, 50), 3, True)
     """
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(f"rng must be a NumPy Generator such as np.random.default_rng(0), got "
+                        f"{type(rng).__name__} {rng!r:.40}")
+    N = as_int(N, "N", low=1)
+    s = as_int(s, "s", low=0, high=N)
+    m = as_int(m, "m", low=1)
     x = np.zeros(N)
     x[rng.choice(N, size=s, replace=False)] = rng.standard_normal(s)
     A = rng.standard_normal((m, N))
@@ -362,6 +370,10 @@ def sparse_problem(
 
 def recovered(x_hat: np.ndarray, x: np.ndarray, rtol: float = 1e-5) -> bool:
     """Exact recovery, up to solver precision: ``||x_hat - x|| <= rtol * ||x||``."""
+    x_hat = as_float_array(x_hat, "x_hat", ndim=1)
+    x = as_float_array(x, "x", ndim=1)
+    if x_hat.shape != x.shape:
+        raise ValueError(f"x_hat and x must have the same length, got {x_hat.size} and {x.size}")
     return bool(np.linalg.norm(x_hat - x) <= rtol * max(np.linalg.norm(x), 1e-300))
 
 
@@ -408,6 +420,9 @@ def recovery_experiment(
 
     N = as_int(N, "N", low=2)
     s = as_int(s, "s", low=1, high=N)
+    if isinstance(m_values, (numbers.Number, np.generic, str, bytes)):
+        raise TypeError(f"m_values must be a list of measurement counts such as [10, 20, 30], "
+                        f"got {m_values!r}; for one count write [{m_values!r}]")
     ms = [as_int(v, "m_values entry", low=1) for v in m_values]
     if not ms:
         raise ValueError("m_values must list at least one number of measurements")

@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from lessonlib._setup import blas_threads
 from lessonlib._validate import as_float_array, as_int, as_scalar
 from lessonlib.penalties import l1_subgradient, soft_threshold
 
@@ -157,7 +158,20 @@ def _problem(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
         )
     if Xa.shape[0] < 1 or Xa.shape[1] < 1:
         raise ValueError(f"X must have at least one row and one column, got shape {Xa.shape}")
+    for arr, name in ((Xa, "X"), (ya, "y")):
+        # The loss squares them: beyond 1e150 a square overflows float64 (1.8e308), and the
+        # objective is inf before any step is taken.
+        biggest = float(np.max(np.abs(arr)))
+        if biggest > _LARGEST_DATA:
+            raise ValueError(
+                f"{name} holds values as large as {biggest:.3g}; the squared loss of such "
+                f"values overflows a float. Rescale {name} (divide it by a constant) so its "
+                f"entries are below {_LARGEST_DATA:g}")
     return Xa, ya
+
+
+#: Largest size of an entry of X or y: its square stays far below float64's 1.8e308.
+_LARGEST_DATA = 1e150
 
 
 def _start(w0: object, d: int) -> np.ndarray:
@@ -196,7 +210,7 @@ def lipschitz_constant(X: object) -> float:
     2.0
     """
     Xa = as_float_array(X, "X", ndim=2)
-    with threadpool_limits(limits=1):
+    with threadpool_limits(limits=blas_threads()):
         return float(np.linalg.norm(Xa, 2) ** 2 / Xa.shape[0])
 
 
@@ -303,7 +317,7 @@ def _run(
     start = time.perf_counter()
     # Small matrix-vector products: BLAS threads only fight each other (and other
     # kernels) for the cores, which made runs ~20x slower on a busy 2-core machine.
-    with threadpool_limits(limits=1):
+    with threadpool_limits(limits=blas_threads()):
         w = _loop(X, y, w, n, n_steps, frames, path, objective, penalty, update,
                   method, step, diverge_hint)
     seconds = time.perf_counter() - start

@@ -38,6 +38,7 @@ from typing import TypeVar
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from lessonlib._setup import blas_threads
 from lessonlib._validate import as_float_array, as_int, as_scalar
 from lessonlib.geometry import min_l2_solution
 
@@ -74,7 +75,7 @@ F = TypeVar("F", bound=Callable)
 
 
 def _one_blas_thread(func: F) -> F:
-    """Run ``func`` with one BLAS thread.
+    """Run ``func`` with one BLAS thread (:func:`lessonlib._setup.blas_threads`).
 
     The matrices here are small (about 100 x 100). With several BLAS threads on a
     shared 2-core machine (Binder, a workshop hub) the threads wait for one another
@@ -83,7 +84,7 @@ def _one_blas_thread(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        with threadpool_limits(limits=1, user_api="blas"):
+        with threadpool_limits(limits=blas_threads(), user_api="blas"):
             return func(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
@@ -443,6 +444,10 @@ class LambdaSweep:
     train_mse, val_mse, test_mse : ndarray, shape (k,)
     n_nonzero : ndarray of int, shape (k,)
         Weights that are not exactly zero.
+    opt_gap : ndarray, shape (k,), or None
+        L1 only: each fit's optimality gap, its largest KKT violation divided by
+        lambda (:func:`lessonlib.optimality.lasso_optimality_gap`); about 1e-12 for
+        the exact path. None for the closed-form L2 fits.
     """
 
     penalty: str
@@ -452,6 +457,7 @@ class LambdaSweep:
     val_mse: np.ndarray
     test_mse: np.ndarray
     n_nonzero: np.ndarray
+    opt_gap: np.ndarray | None = None
 
     @property
     def best(self) -> int:
@@ -484,9 +490,33 @@ def _check_task(task: object) -> RegressionTask:
     return task
 
 
+#: Largest optimality gap (KKT violation / lambda) accepted without a warning.
+GAP_WARN = 1e-6
+
+
+def _exact_lasso_path(X: np.ndarray, y: np.ndarray, lam: np.ndarray) -> np.ndarray:
+    """The Lasso minimisers at the decreasing ``lam``, one row each, from the exact path.
+
+    The Lasso solution is piecewise linear in lambda. The homotopy algorithm
+    (LARS with the Lasso modification, scikit-learn's ``lars_path``) finds the knots
+    where a weight enters or leaves, so the minimiser at any lambda is a linear
+    interpolation between two knots: exact up to rounding, at every lambda, in a
+    few milliseconds. Coordinate descent (``lasso_path``) needs tens of thousands
+    of sweeps to converge near lambda = 0 when there are more features than
+    examples, and stopped early it leaves weights non-zero that should be 0.
+    """
+    from sklearn.linear_model import lars_path
+
+    knots, _, path = lars_path(X, y, method="lasso", alpha_min=float(lam[-1]), max_iter=10_000)
+    # A weight that leaves the model at a knot lands on 0 up to rounding (1e-19): make it 0.
+    path[np.abs(path) < 1e-12] = 0.0
+    # np.interp wants increasing knots; lambdas above the first knot give the all-zero model.
+    return np.stack([np.interp(lam, knots[::-1], row[::-1]) for row in path], axis=1)
+
+
 @_one_blas_thread
 def lasso_sweep(task: RegressionTask, lambdas: object = None, n_lambdas: int = 60) -> LambdaSweep:
-    """Fit the L1-penalised model for many lambdas (scikit-learn's ``lasso_path``).
+    """Fit the L1-penalised model for many lambdas, exactly (the Lasso's homotopy path).
 
     Parameters
     ----------
@@ -499,31 +529,32 @@ def lasso_sweep(task: RegressionTask, lambdas: object = None, n_lambdas: int = 6
     Returns
     -------
     LambdaSweep
-        Ordered from the largest lambda (simplest model) to the smallest.
+        Ordered from the largest lambda (simplest model) to the smallest, with each
+        fit's optimality gap in ``opt_gap``. A gap above ``GAP_WARN`` (1e-6) warns.
 
     Examples
     --------
     >>> sweep = lasso_sweep(regression_task(seed=0), n_lambdas=20)
     >>> int(sweep.n_nonzero[0]), bool(sweep.train_mse[-1] < sweep.train_mse[0])
     (0, True)
+    >>> bool(sweep.opt_gap.max() < 1e-9)  # every fit is the minimiser, up to rounding
+    True
     """
-    from sklearn.linear_model import lasso_path
+    from lessonlib.optimality import lasso_optimality_gap
 
     task = _check_task(task)
     k = as_int(n_lambdas, "n_lambdas", low=2, high=1000)
     X, y = task.X_train, task.y_train
     lam_max = float(np.max(np.abs(X.T @ y)) / X.shape[0])
     lam = _lambdas(lambdas, np.geomspace(lam_max, lam_max * 1e-3, k))
-    with warnings.catch_warnings():
-        # Near lambda = 0 with more features than examples coordinate descent
-        # converges slowly; scikit-learn's default tolerance leaves a gap far below
-        # what the errors printed in the notebook resolve, at a tenth of the time.
-        warnings.simplefilter("ignore")
-        _, coefs, _ = lasso_path(X, y, alphas=lam, max_iter=5_000, tol=1e-4)
-    coefs = coefs.T.copy()
-    coefs[np.abs(coefs) < 1e-12] = 0.0
+    coefs = _exact_lasso_path(X, y, lam)
+    gaps = np.array([lasso_optimality_gap(X, y, w, v) for w, v in zip(coefs, lam, strict=True)])
+    if gaps.max() > GAP_WARN:
+        warnings.warn(f"the Lasso fits are not all optimal: largest optimality gap "
+                      f"{gaps.max():.2g} (KKT violation / lambda), above {GAP_WARN:g}",
+                      RuntimeWarning, stacklevel=3)
     tr, va, te = _errors(task, coefs)
-    return LambdaSweep("L1", lam, coefs, tr, va, te, np.count_nonzero(coefs, axis=1))
+    return LambdaSweep("L1", lam, coefs, tr, va, te, np.count_nonzero(coefs, axis=1), gaps)
 
 
 def ridge_fit(X: object, y: object, lam: float) -> np.ndarray:
@@ -584,13 +615,14 @@ def tuned_errors(task: RegressionTask) -> dict[str, dict[str, float]]:
     Returns
     -------
     dict
-        ``{"L1": {...}, "L2": {...}}`` with keys ``lam``, ``test_mse``, ``n_nonzero``.
+        ``{"L1": {...}, "L2": {...}}`` with keys ``lam``, ``test_mse``, ``n_nonzero``;
+        the L1 entry also holds ``opt_gap``, the chosen fit's optimality gap.
 
     Examples
     --------
     >>> res = tuned_errors(regression_task(seed=0))
     >>> sorted(res), sorted(res["L1"])
-    (['L1', 'L2'], ['lam', 'n_nonzero', 'test_mse'])
+    (['L1', 'L2'], ['lam', 'n_nonzero', 'opt_gap', 'test_mse'])
     """
     out = {}
     for sweep in (lasso_sweep(task), ridge_sweep(task)):
@@ -600,6 +632,8 @@ def tuned_errors(task: RegressionTask) -> dict[str, dict[str, float]]:
             "test_mse": float(sweep.test_mse[i]),
             "n_nonzero": int(sweep.n_nonzero[i]),
         }
+        if sweep.opt_gap is not None:
+            out[sweep.penalty]["opt_gap"] = float(sweep.opt_gap[i])
     return out
 
 
@@ -627,7 +661,8 @@ def dense_vs_sparse(
     -------
     list of dict
         Keys ``truth`` (``"sparse"``/``"dense"``), ``seed``, ``l1_mse``, ``l2_mse``,
-        ``l1_nonzero``, ``winner`` (``"L1"`` or ``"L2"``).
+        ``l1_nonzero``, ``l1_gap`` (the L1 fit's optimality gap), ``winner``
+        (``"L1"`` or ``"L2"``).
 
     Examples
     --------
@@ -650,6 +685,7 @@ def dense_vs_sparse(
                 "l1_mse": res["L1"]["test_mse"],
                 "l2_mse": res["L2"]["test_mse"],
                 "l1_nonzero": res["L1"]["n_nonzero"],
+                "l1_gap": res["L1"]["opt_gap"],
                 "winner": "L1" if res["L1"]["test_mse"] < res["L2"]["test_mse"] else "L2",
             })
     return rows
@@ -774,13 +810,14 @@ def dropout_equivalent_ridge(X: object, y: object, drop: float = 0.5) -> np.ndar
 
 @dataclass(frozen=True)
 class RouteResult:
-    """One model of the four-routes comparison."""
+    """One model of the four-routes comparison (``opt_gap``: the Lasso's optimality gap)."""
 
     name: str
     w: np.ndarray
     exact_zeros: int
     train_mse: float
     test_mse: float
+    opt_gap: float | None = None
 
 
 @_one_blas_thread
@@ -831,7 +868,8 @@ def compare_routes(
     out = []
     for name, w in (("L1 (lasso)", w1), ("L2 (ridge)", w2), ("L2, pruned", wp),
                     ("L2, pruned + refit", wr), (f"dropout (p={rates[best]:g})", wd)):
+        gap = float(l1.opt_gap[l1.best]) if w is w1 else None
         out.append(RouteResult(name, w.copy(), count_exact_zeros(w),
                                mse(task.X_train, task.y_train, w),
-                               mse(task.X_test, task.y_test, w)))
+                               mse(task.X_test, task.y_test, w), gap))
     return out

@@ -22,7 +22,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from lessonlib._validate import as_float_array, as_int, as_scalar
+from lessonlib._validate import as_float_array, as_int, as_scalar, real_array
 
 __all__ = [
     "PopulatedCells",
@@ -41,11 +41,14 @@ __all__ = [
 _INT64_MAX = int(np.iinfo(np.int64).max)
 
 
-def _ratio(low: float, high: float, size: float) -> Fraction:
+def _ratio(low: float, high: float, size: float, name: str = "size") -> Fraction:
     # Exact arithmetic on the decimal values so that 180 / (1/60) is exactly 10800.
     def frac(x: float) -> Fraction:
         return Fraction(repr(x)).limit_denominator(10**9)
 
+    if frac(size) == 0:  # below 5e-10 the nearest fraction with a 10**9 denominator is 0
+        raise ValueError(f"{name} must be at least 1e-9 (a bucket narrower than that cannot "
+                         f"be told apart from 0 here), got {size:g}")
     return (frac(high) - frac(low)) / frac(size)
 
 
@@ -126,7 +129,7 @@ def bucketize(values: object, low: float, high: float, size: float) -> np.ndarra
 def _minutes(minutes: object) -> tuple[float, int, int]:
     m = as_scalar(minutes, "minutes", low=0, low_open=True)
     for span, name in ((180, "latitude"), (360, "longitude")):
-        ratio = _ratio(0, span * 60, m)
+        ratio = _ratio(0, span * 60, m, "minutes")
         if ratio.denominator != 1:
             raise ValueError(
                 f"minutes: a bucket of {m:g} arcminutes does not divide {span} degrees "
@@ -138,12 +141,7 @@ def _minutes(minutes: object) -> tuple[float, int, int]:
 
 def _degrees(value: object, name: str, bound: float) -> np.ndarray:
     """Coordinates as float64, or an error naming the parameter and counting the bad rows."""
-    if isinstance(value, (str, bytes)) or value is None:
-        raise TypeError(f"{name} must be numbers (a list or NumPy array), got {value!r:.40}")
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be numbers (a list or NumPy array)") from None
+    arr = real_array(value, name)  # NaN passes here and is counted below
     bad = ~(np.abs(arr) <= bound)  # NaN compares False, so it counts as bad
     if np.any(bad):
         n_nan = int(np.isnan(arr).sum())

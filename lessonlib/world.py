@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lessonlib._validate import as_int
+from lessonlib._validate import as_float_array, as_int
 
 __all__ = [
     "EXPENSIVE_THRESHOLD",
@@ -156,7 +156,10 @@ def spread_km(population: np.ndarray | float) -> np.ndarray | float:
     >>> round(float(spread_km(1_000_000)), 2)
     3.46
     """
-    return 0.3 + 1.0 * np.sqrt(np.asarray(population, dtype=float) / 1e5)
+    pop = as_float_array(population, "population", allow_empty=True)
+    if np.any(pop < 0):
+        raise ValueError(f"population must be >= 0, got {float(pop.min()):g}")
+    return 0.3 + 1.0 * np.sqrt(pop / 1e5)
 
 
 @functools.lru_cache(maxsize=1)

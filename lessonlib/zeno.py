@@ -153,7 +153,13 @@ def steps_to_shrink(eta: float, lam: float, k: float = 1.0, base: float = 10.0) 
             f"with eta * lam >= 0.5 (got {eta * lam:g}) one step reaches or crosses 0; "
             "the shrinking-by-a-fraction formula needs 0 < 1 - 2*eta*lam < 1"
         )
-    return k * math.log(base) / -math.log(f)
+    # log1p keeps -ln(1 - x) accurate (and non-zero) when 2*eta*lam is far below 1e-16,
+    # where 1 - 2*eta*lam itself rounds to 1.
+    rate = -math.log1p(-2 * float(eta) * float(lam))
+    if rate == 0:
+        raise ValueError(f"eta * lam = {eta * lam:g} is so small that one step changes no "
+                         "weight at all in floats; use eta and lam with eta * lam above 1e-300")
+    return k * math.log(base) / rate
 
 
 @dataclass(frozen=True)

@@ -29,10 +29,11 @@
 # | [05 · Below one](05_below-one.ipynb) | Lp with p < 1: sparser still, but not convex and hard to compute | ~35 | deeper |
 # | [06 · Sparsity against over-fitting](06_sparsity-vs-overfitting.ipynb) | when a sparse model generalises better, and when it does not | ~50 | deeper |
 # | [07 · Wide globe lab](07_wide-globe-lab.ipynb) | train a sparse model with 233 million features on a million generated houses | ~50 (+15 for its stretch goal) | deeper |
+# | [08 · L1 in practice](08_l1-in-practice.ipynb) | the scikit-learn workflow on real data: lambda by cross-validation in a pipeline, elastic net for correlated features, L1-logistic, how far to trust the selected features | ~40 (+10 for its deep dives) | deeper |
 #
 # The **core path** is 01 → 04: 45 + 35 + 45 + 45 = 170 minutes (2 h 50 min) of notebook
 # time, about 3 h 15 min with this page and a break. It is what a workshop covers, and it tells the whole
-# story. The **deeper path** (05 → 07: 35 + 50 + 50 minutes, about 2 h 15 min)
+# story. The **deeper path** (05 → 08: 35 + 50 + 50 + 40 minutes, about 2 h 55 min)
 # builds on it: take it in order, or jump to the notebook whose question interests you.
 # Each notebook says at the top which earlier ones it needs; click a title to open it.
 
@@ -176,7 +177,7 @@ check_nonzero_count(nonzeros)
 # ## Summary
 #
 # - The course has a **core path** (01 → 04, about 2 h 50 min) and a **deeper path**
-#   (05 → 07, about 2 h 15 min).
+#   (05 → 08, about 2 h 55 min).
 # - Run it on **Binder** (no install), locally with **`make lab`**, or from
 #   your **workshop's JupyterHub** link.
 # - A widget that shows "model not found" or only a sentence needs its **cell run** again.

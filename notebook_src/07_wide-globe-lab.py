@@ -408,7 +408,8 @@ check_stretch(stretch_model, val)
 #
 # ## Where next
 #
-# You have reached the end of the course. For more, read McMahan et al. (2013) on FTRL in
-# production, revisit [06 · Sparsity against over-fitting](06_sparsity-vs-overfitting.ipynb)
-# for when sparsity helps generalisation, or go back to
-# [00 · Start here](00_start-here.ipynb) and try the deeper path you skipped.
+# Notebook **[08 · L1 in practice](08_l1-in-practice.ipynb)** takes L1 to scikit-learn on
+# real data: lambda chosen by cross-validation, elastic net, L1-logistic and how far to trust
+# the features a model keeps. For more on FTRL, read McMahan et al. (2013) on FTRL in
+# production, or revisit [06 · Sparsity against over-fitting](06_sparsity-vs-overfitting.ipynb)
+# for when sparsity helps generalisation.

@@ -29,7 +29,7 @@ SRC = ROOT / "notebook_src"
 NOTEBOOKS = ROOT / "notebooks"
 SOLUTIONS = NOTEBOOKS / "solutions"
 INSTRUCTOR = ROOT / "instructor" / "notebooks"
-KEEP_CELL_METADATA = ("tags", "exercise")
+KEEP_CELL_METADATA = ("tags", "exercise", "jp-MarkdownHeadingCollapsed")
 
 
 def stems() -> list[str]:

@@ -6,6 +6,8 @@ Each ``check_xxx`` prints a pass or a specific hint and never raises; its grader
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import numpy as np
 
 from lessonlib.checks.core import (
@@ -32,6 +34,14 @@ __all__ = [
 LINE_POINT = (2.0, 4.0, 0.5)
 
 
+def _at_scale(x: float, scale: float) -> str:
+    """``x * scale`` to 4 digits, even where the product over- or underflows a float."""
+    value = x * scale
+    if value != 0 and np.isfinite(value) and abs(value) > 1e-300:
+        return f"{value:.4g}"
+    return f"{Decimal(x) * Decimal(scale):.4g}"
+
+
 @exercise
 def check_triangle_counterexample(u: object, v: object) -> Feedback:
     """Grade two 3-D vectors with ``||u + v||_0.5 > ||u||_0.5 + ||v||_0.5``.
@@ -54,16 +64,21 @@ def check_triangle_counterexample(u: object, v: object) -> Feedback:
             f"the exercise asks for two vectors with three coordinates each; got {a.size} "
             f"and {b.size}."
         )
-    left, right = lp(a + b, 0.5), lp(a, 0.5) + lp(b, 0.5)
-    if left > right * (1 + 1e-9):
-        return Feedback.ok(
-            f"||u + v||_0.5 = {left:.4g} > ||u||_0.5 + ||v||_0.5 = {right:.4g}: "
-            "the triangle inequality fails."
-        )
     if np.count_nonzero(a) == 0 or np.count_nonzero(b) == 0:
         return Feedback.hint("with a zero vector both sides are equal. Use two non-zero vectors.")
+    # The size is homogeneous, ||c x|| = c ||x||: compare at a scale where neither 1e308
+    # overflows nor 5e-324 underflows, and print at the learner's scale.
+    scale = float(max(np.abs(a).max(), np.abs(b).max()))
+    a_s, b_s = a / scale, b / scale
+    left_s, right_s = lp(a_s + b_s, 0.5), lp(a_s, 0.5) + lp(b_s, 0.5)
+    left, right = _at_scale(left_s, scale), _at_scale(right_s, scale)
+    if left_s > right_s * (1 + 1e-9):
+        return Feedback.ok(
+            f"||u + v||_0.5 = {left} > ||u||_0.5 + ||v||_0.5 = {right}: "
+            "the triangle inequality fails."
+        )
     return Feedback.hint(
-        f"for these vectors the inequality holds: {left:.4g} <= {right:.4g}. It fails when "
+        f"for these vectors the inequality holds: {left} <= {right}. It fails when "
         "u and v put their weight on different coordinates, e.g. u on the first axis and v "
         "on the third."
     )
@@ -92,6 +107,10 @@ def check_local_minima(answer: object) -> Feedback:
         )
     want = line_local_minima(x0, y0, p)
     got = np.unique(np.round(got, 9))
+    if got.size > 20:
+        return Feedback.hint(f"you gave {got.size:,} different values; the size along the line "
+                             "has only a few local minima. Look where the line crosses the "
+                             "axes (a = 0, or b = 0).")
     ridge = line_ridge(x0, y0, p)
     if np.any(np.abs(got - ridge) < 1e-3):
         return Feedback.hint(
@@ -158,9 +177,10 @@ def check_reweight_weights(weights: object) -> Feedback:
     >>> check_reweight_weights(lambda x, eps: 1 / (np.abs(x) + eps))
     ✅ Correct. Small entries get large weights (pushed to 0), large entries small weights.
     """
-    cases = [(np.array([0.0, -2.0, 0.5, 3.0]), 0.1), (np.array([1e-3, -1e-3, 0.0]), 0.5)]
+    cases = [(np.array([0.0, -2.0, 0.5, 3.0]), 0.1), (np.array([1e-3, -1e-3, 0.0]), 0.5),
+             (np.array([-0.25, 4.0, 0.0, 1.5, -7.0]), 0.01), (np.array([2.0, -0.5]), 1.0)]
     for x, eps in cases:
-        out = call_learner(weights, x.copy(), eps)
+        out = call_learner(weights, x, eps)  # a fresh copy each time
         if out is None or out is Ellipsis:
             return Feedback.unanswered("the body of weights (it must return the weights)")
         try:
@@ -175,12 +195,18 @@ def check_reweight_weights(weights: object) -> Feedback:
         if w.shape != x.shape:
             return Feedback.hint(f"return one weight per entry of x ({x.size}), got {w.size}.")
         want = 1.0 / (np.abs(x) + eps)
-        if np.allclose(w, want, rtol=1e-9, atol=1e-12):
+        if np.allclose(w, want, rtol=1e-6, atol=1e-12):  # float32 weights are right too
             continue
+        if eps != cases[0][1] and np.allclose(w, 1.0 / (np.abs(x) + cases[0][1]), rtol=1e-6):
+            return Feedback.hint(f"with eps = {eps:g} your weights still use eps = "
+                                 f"{cases[0][1]:g}: use the argument eps, not a fixed number.")
         if np.any(w < 0):
             return Feedback.hint(
                 "some weights are negative: a negative entry of x needs |x|, not x."
             )
+        if np.allclose(w, 1.0 / (x + eps), rtol=1e-6) or np.allclose(w, 1.0 / np.abs(x + eps),
+                                                                      rtol=1e-6):
+            return Feedback.hint("take the size of x before adding eps: 1 / (|x| + eps).")
         if np.allclose(w, np.abs(x) + eps):
             return Feedback.hint("that is |x| + eps; the weight is its inverse, 1 / (|x| + eps).")
         return Feedback.hint(

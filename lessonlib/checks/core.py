@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import copy
 import functools
+import reprlib
+import signal
+import sys
 import textwrap
+import threading
+import time
 import traceback
+import types
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from lessonlib import pace
+from lessonlib import check_events
 
 #: The first characters of a check's message; the solution tests look for them.
 PASS = "✅ Correct."
@@ -18,6 +25,14 @@ TRY_AGAIN = "❌ Not yet."
 NOT_ATTEMPTED = "✏️ Not answered yet."
 #: Check messages are printed wrapped at this many characters.
 MESSAGE_WIDTH = 88
+#: Seconds a check lets the learner's function run, all its calls together. The tests
+#: lower it; a hub under load runs a right answer in well under a tenth of this.
+LEARNER_TIME_LIMIT = 5.0
+#: A hint quotes at most this many values of an answer.
+SHOWN_VALUES = 6
+#: The longest message a check prints; a longer one (a check that quoted a huge answer
+#: whole) keeps its start and end.
+MAX_MESSAGE = 800
 
 
 @dataclass(frozen=True)
@@ -80,8 +95,108 @@ def is_stub(func: object) -> bool:
     return code is not None and code.co_code == ref.co_code and code.co_consts == ref.co_consts
 
 
-def call_learner(func: object, *args: object, **kwargs: object) -> object:
+class _OutOfTime(BaseException):
+    """Raised by the alarm inside the learner's function.
+
+    A BaseException, like KeyboardInterrupt, so that a learner's ``except Exception:``
+    does not swallow it.
+    """
+
+
+#: Seconds the learner's functions may still run in the check being graded (None: no
+#: check is running, and each call gets the whole limit).
+_budget: list[float | None] = [None]
+
+
+def _can_alarm() -> bool:
+    # A Jupyter kernel runs cells in its main thread, where Linux and macOS deliver SIGALRM.
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _raise_at_next_line(frame: types.FrameType | None, state: dict) -> tuple:
+    """Make the learner's code raise :class:`_OutOfTime` again at the next line it runs.
+
+    A bare ``except:`` around a blocking call in an endless loop swallows every alarm, since
+    each one arrives inside the ``try``; raised again from the next line, which is the
+    ``except`` clause's own body, it escapes. Only code outside this module is stopped, so
+    the clean-up here always runs. Returns what to restore: the old trace function and
+    the frames' own ones.
+    """
+    def tracer(f: types.FrameType, event: str, arg: object) -> object:
+        if event == "line" and state["active"] and f.f_globals.get("__name__") != __name__:
+            raise _OutOfTime
+        return tracer
+
+    old_trace = sys.gettrace()
+    frames = []
+    while frame is not None:
+        frames.append((frame, frame.f_trace))
+        frame.f_trace = tracer
+        frame = frame.f_back
+    sys.settrace(tracer)
+    return old_trace, frames
+
+
+def _run_with_time_limit(func: Callable[..., object], args: tuple, seconds: float) -> object:
+    """``func(*args)``, stopped with :class:`_OutOfTime` after ``seconds`` where possible.
+
+    Where SIGALRM is missing (Windows) or off the main thread the call runs without a
+    limit; an interrupt (Kernel > Interrupt) still stops it with a short message.
+    Any previous SIGALRM handler and timer are restored afterwards.
+    """
+    if seconds <= 0:
+        raise _OutOfTime
+    if not _can_alarm():
+        return func(*args)
+    state: dict = {"active": True, "traced": None}
+    hard_end = time.monotonic() + seconds + 1.0
+
+    def on_alarm(signum: int, frame: types.FrameType | None) -> None:
+        if state["active"] and time.monotonic() < hard_end:
+            if state["traced"] is None:
+                state["traced"] = _raise_at_next_line(frame, state)
+            raise _OutOfTime
+        # Late or stray tick: the limit is over, so disarm and let the code run on.
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+    try:
+        old_handler = signal.signal(signal.SIGALRM, on_alarm)
+    except (ValueError, OSError):  # signals not ours to set here (an embedded interpreter)
+        return func(*args)
+    started = time.monotonic()
+    # Repeat every 0.1 s: a learner's bare `except:` inside a loop swallows one alarm only.
+    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds, 0.1)
+    try:
+        try:
+            return func(*args)
+        finally:
+            state["active"] = False
+    finally:
+        state["active"] = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old_handler)
+        if state["traced"] is not None:
+            old_trace, frames = state["traced"]
+            sys.settrace(old_trace)
+            for f, f_trace in frames:
+                f.f_trace = f_trace
+        if old_delay > 0:  # someone else's timer was running: give it back what is left
+            left = old_delay - (time.monotonic() - started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3), old_interval)
+
+
+def _seconds(x: float) -> str:
+    return f"{x:g} second{'' if x == 1 else 's'}"
+
+
+def call_learner(func: object, *args: object, fresh_copies: bool = True) -> object:
     """Call the learner's function, turning any exception into :class:`LearnerCodeError`.
+
+    Each argument is passed as a fresh (deep) copy, so a function that changes its inputs
+    in place changes neither the check's own data nor the next call's. The function may
+    run for :data:`LEARNER_TIME_LIMIT` seconds (all calls of one check together); then it
+    is stopped and the check says so. An interrupt (the stop button) gives a short
+    message too, not a traceback.
 
     A function that still has only its ``...`` body returns None, which the checks read
     as "not answered yet"; any other function that returns None has lost its ``return``.
@@ -98,26 +213,94 @@ def call_learner(func: object, *args: object, **kwargs: object) -> object:
     lessonlib.checks.core.LearnerCodeError: your function returned None: ...
     """
     if not callable(func):
-        raise LearnerCodeError(f"expected a function, got {type(func).__name__} {func!r:.60}")
+        raise LearnerCodeError(f"expected a function, got {type(func).__name__} "
+                               f"{short_repr(func)}")
+    if fresh_copies:
+        args = tuple(copy.deepcopy(a) for a in args)
+    left = _budget[0]
+    limit = LEARNER_TIME_LIMIT if left is None else left
+    started = time.monotonic()
     try:
-        result = func(*args, **kwargs)
+        result = _run_with_time_limit(func, args, limit)
+    except _OutOfTime:
+        raise LearnerCodeError(
+            f"your function was still running after {_seconds(LEARNER_TIME_LIMIT)}, so the "
+            "check stopped it. Look for a loop that never ends (a `while` whose condition "
+            "never turns false), or work on whole arrays instead of one entry at a time"
+        ) from None
+    except KeyboardInterrupt:
+        raise LearnerCodeError(
+            f"you stopped your function after {time.monotonic() - started:.1f} seconds. If "
+            "it never finishes on its own, look for a loop that never ends"
+        ) from None
+    except SystemExit:
+        raise LearnerCodeError("your function called exit() (or sys.exit), which would stop "
+                               "the notebook's kernel; `return` the result instead") from None
     except Exception as exc:  # noqa: BLE001 - the learner's code may raise anything
         frames = traceback.extract_tb(exc.__traceback__)
         where = ""
         if frames:
             last = frames[-1]
-            where = f" (line {last.lineno}: `{(last.line or '').strip()}`)"
-        arg_text = ", ".join(repr(a) for a in args)
+            where = f" (line {last.lineno}: `{(last.line or '').strip()[:80]}`)"
+        arg_text = ", ".join(short_repr(a, 40) for a in args)
         raise LearnerCodeError(
-            f"your function raised {type(exc).__name__}: {exc}{where} "
+            f"your function raised {type(exc).__name__}: {str(exc)[:200]}{where} "
             f"when called with ({arg_text:.80})"
         ) from None
+    finally:
+        if left is not None:
+            _budget[0] = left - (time.monotonic() - started)
     if result is None and not is_stub(func):
         raise LearnerCodeError(
             "your function returned None: its last line must be `return ...`, "
             "giving back the result"
         )
     return result
+
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = _REPR.maxlong = 40
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxset = _REPR.maxdict = SHOWN_VALUES
+
+
+def short_repr(value: object, width: int = 60) -> str:
+    """``repr(value)`` cut to about ``width`` characters, fast even for a huge answer.
+
+    Examples
+    --------
+    >>> short_repr(list(range(10**6)))
+    '[0, 1, 2, 3, 4, 5, ...]'
+    >>> short_repr(10**400)
+    '100000000000000000...0000000000000000000'
+    """
+    if isinstance(value, np.ndarray):
+        with np.printoptions(threshold=SHOWN_VALUES, edgeitems=2, precision=4):
+            text = repr(value)
+    else:
+        try:
+            text = _REPR.repr(value)
+        except Exception:  # noqa: BLE001 - a learner's object may have a broken __repr__
+            text = f"<{type(value).__name__}>"
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def preview(values: object, k: int = SHOWN_VALUES) -> str:
+    """The first ``k`` values of an answer, and how many there are in all.
+
+    Examples
+    --------
+    >>> preview(np.arange(10**7))
+    '[0, 1, 2, 3, 4, 5, ...] (10,000,000 values)'
+    >>> preview([0.5, 2])
+    '[0.5, 2]'
+    """
+    arr = np.asarray(values).ravel()
+    shown = ", ".join(f"{x:.6g}" if isinstance(x, float) else short_repr(x, 20)
+                      for x in arr[:k].tolist())
+    if arr.size <= k:
+        return f"[{shown}]"
+    return f"[{shown}, ...] ({arr.size:,} values)"
 
 
 def in_notebook() -> bool:
@@ -147,7 +330,9 @@ def for_notebook(message: str) -> str:
 def exercise(grader: Callable[..., Feedback]) -> Callable[..., None]:
     """Turn a grader into a check that prints its feedback and never raises.
 
-    The returned check keeps the grader as ``check.grade`` for tests.
+    The returned check keeps the grader as ``check.grade`` for tests, and as
+    ``check.verdict`` the :class:`Feedback` it prints (what ``grade`` gives, with the
+    learner's errors, interrupts and time limit already turned into hints).
 
     Examples
     --------
@@ -160,25 +345,49 @@ def exercise(grader: Callable[..., Feedback]) -> Callable[..., None]:
     ✅ Correct.
     """
 
+    def verdict(*args: object, **kwargs: object) -> Feedback:
+        if args and all(is_unanswered(a) for a in args):
+            return Feedback.unanswered()
+        if any(isinstance(a, np.ma.MaskedArray) for a in (*args, *kwargs.values())):
+            # Whatever a grader does with it, a masked entry would be read as its hidden
+            # value (np.asarray, .item(), iteration): refuse it here, once for all checks.
+            return Feedback.hint("your answer is a masked array (numpy.ma), whose hidden "
+                                 "entries the check cannot read; give a plain array "
+                                 "(`.filled(0)` or `np.asarray(...)`) or plain numbers.")
+        _budget[0] = LEARNER_TIME_LIMIT  # for all the learner's calls in this check
+        try:
+            with np.errstate(all="ignore"):  # an overflow in a check's arithmetic is no news
+                return grader(*args, **kwargs)
+        except LearnerCodeError as exc:
+            return Feedback.hint(f"{exc}. Fix that and run both cells again.")
+        except (KeyboardInterrupt, _OutOfTime):
+            return Feedback.hint("the check was stopped before it finished; run this cell "
+                                 "again to see its verdict.")
+        except Exception as exc:  # noqa: BLE001 - a check must never crash
+            return Feedback.hint(
+                f"the check could not use this answer ({type(exc).__name__}: "
+                f"{str(exc)[:200]}). Look at what the exercise asks for: its type and shape."
+            )
+        finally:
+            _budget[0] = None
+
+    def short_verdict(*args: object, **kwargs: object) -> Feedback:
+        feedback = verdict(*args, **kwargs)
+        text = feedback.message
+        if len(text) <= MAX_MESSAGE:
+            return feedback
+        cut = f"{text[: MAX_MESSAGE // 2]} [...] {text[-MAX_MESSAGE // 3:]}"
+        return Feedback(feedback.passed, cut, feedback.attempted)
+
     @functools.wraps(grader)
     def check(*args: object, **kwargs: object) -> None:
-        if args and all(is_unanswered(a) for a in args):
-            feedback = Feedback.unanswered()
-        else:
-            try:
-                feedback = grader(*args, **kwargs)
-            except LearnerCodeError as exc:
-                feedback = Feedback.hint(f"{exc}. Fix that and run both cells again.")
-            except Exception as exc:  # noqa: BLE001 - a check must never crash
-                feedback = Feedback.hint(
-                    f"the check could not use this answer ({type(exc).__name__}: {exc}). "
-                    "Look at what the exercise asks for: its type and shape."
-                )
+        feedback = short_verdict(*args, **kwargs)
         print(for_notebook(str(feedback)) if in_notebook() else feedback)
         result = "pass" if feedback.passed else ("hint" if feedback.attempted else "unanswered")
-        pace.record_check(grader.__name__, result, str(feedback))
+        check_events.publish(grader.__name__, result, str(feedback))  # pace logs listen
 
     check.grade = grader  # type: ignore[attr-defined]
+    check.verdict = short_verdict  # type: ignore[attr-defined]
     return check
 
 
@@ -197,25 +406,88 @@ def a_kind(value: object) -> str:
     return f"{'an' if name[:1].lower() in 'aeio' else 'a'} {name}"
 
 
-def learner_numbers(answer: object, what: str) -> np.ndarray:
+def learner_numbers(answer: object, what: str, max_size: int = 100_000) -> np.ndarray:
     """The learner's answer as a finite float array, or :class:`LearnerCodeError` saying why.
+
+    The one place where the checks turn an answer into numbers: text, complex numbers,
+    masked arrays (``numpy.ma``), NaN, inf and numbers too large for a float are each
+    named, and so is an answer of more than ``max_size`` numbers (no exercise asks for
+    that many; converting it would only stall the check). Booleans become 0 and 1 (a check
+    that means a count refuses them first).
 
     Examples
     --------
     >>> learner_numbers([1, 2], "your point")
     array([1., 2.])
+    >>> learner_numbers(np.array([2 + 3j, 0]), "your point")
+    Traceback (most recent call last):
+    ...
+    lessonlib.checks.core.LearnerCodeError: your point holds complex numbers ((2+3j)); ...
     """
-    if isinstance(answer, (str, bytes, dict)):
-        raise LearnerCodeError(f"{what} must be numbers, got {type(answer).__name__}")
+    if isinstance(answer, (str, bytes, dict)) or callable(answer) or answer is None:
+        raise LearnerCodeError(f"{what} must be numbers, got {a_kind(answer)} "
+                               f"{short_repr(answer, 40)}")
+    if isinstance(answer, np.ma.MaskedArray):
+        raise LearnerCodeError(
+            f"{what} is a masked array (numpy.ma), whose hidden entries the check cannot "
+            "read; give a plain array (`.filled(0)` or `np.asarray(...)`)")
     try:
-        arr = np.asarray(answer, dtype=float)
+        raw = np.asarray(answer)
+    except (TypeError, ValueError, OverflowError):
+        raise LearnerCodeError(
+            f"{what} must be numbers (a number, or a list or array of them with rows of one "
+            f"length), got {a_kind(answer)} {short_repr(answer, 40)}") from None
+    if raw.size > max_size:
+        raise LearnerCodeError(f"{what} holds {raw.size:,} values; no answer here needs "
+                               f"more than {max_size:,}")
+    if raw.dtype.kind == "c" or (raw.dtype == object and any(
+            isinstance(x, complex) for x in raw.ravel()[:10_000].tolist())):
+        first = next((x for x in np.asarray(raw, dtype=complex).ravel().tolist() if x.imag),
+                     None) if raw.dtype.kind == "c" else None
+        shown = f" ({first})" if first is not None else " (complex type, imaginary parts 0)"
+        raise LearnerCodeError(
+            f"{what} holds complex numbers{shown}; the answer is real numbers. Look for "
+            "where the imaginary part `j` comes from (a square root of a negative number?)")
+    if raw.dtype.kind not in "biuf" + "O":
+        raise LearnerCodeError(f"{what} must be numbers, got values of type {raw.dtype}: "
+                               f"{short_repr(answer, 40)}")
+    try:
+        arr = np.asarray(raw, dtype=float)
+    except OverflowError:
+        raise LearnerCodeError(f"{what} holds a number too large for a float (the largest is "
+                               f"about 1.8e308): {short_repr(answer, 40)}") from None
     except (TypeError, ValueError):
         raise LearnerCodeError(
-            f"{what} must be numbers, got {type(answer).__name__} {answer!r:.60}"
+            f"{what} must be numbers, got {a_kind(answer)} {short_repr(answer, 40)}"
         ) from None
     if not np.all(np.isfinite(arr)):
         raise LearnerCodeError(f"{what} contains NaN or inf")
     return arr
+
+
+def learner_number(answer: object, what: str) -> float:
+    """The learner's answer as one finite float, or :class:`LearnerCodeError` saying why.
+
+    A number of any NumPy type, a 0-d array or a one-element list or array passes;
+    True/False, text and several numbers are named.
+
+    Examples
+    --------
+    >>> learner_number(np.float32(0.5), "lambda"), learner_number(np.array([69]), "steps")
+    (0.5, 69.0)
+    >>> learner_number(10**400, "steps")
+    Traceback (most recent call last):
+    ...
+    lessonlib.checks.core.LearnerCodeError: steps holds a number too large for a float ...
+    """
+    if isinstance(answer, (bool, np.bool_)) or (
+            isinstance(answer, np.ndarray) and answer.dtype == bool):
+        raise LearnerCodeError(f"{what} should be a number, got the yes/no value {answer!r}")
+    arr = learner_numbers(answer, what)
+    if arr.size != 1:
+        raise LearnerCodeError(f"{what} should be one number, got {arr.size:,} of them "
+                               f"({a_kind(answer)} {short_repr(answer, 40)})")
+    return float(arr.reshape(()))
 
 
 def sorted_if_set(answer: object) -> object:

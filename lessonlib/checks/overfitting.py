@@ -12,11 +12,16 @@ import numpy as np
 
 from lessonlib.checks.core import (
     Feedback,
+    LearnerCodeError,
     a_kind,
     call_learner,
     exercise,
     is_stub,
     is_unanswered,
+    learner_number,
+    learner_numbers,
+    preview,
+    short_repr,
 )
 from lessonlib.geometry import min_l1_solution
 from lessonlib.overfitting import LambdaSweep, parts_toy
@@ -25,7 +30,9 @@ __all__ = ["check_best_lambda", "check_dense_winner", "check_l1_part", "check_pr
 
 
 def _is_number(x: object) -> bool:
-    return isinstance(x, (numbers.Real, np.generic)) and not isinstance(x, (bool, np.bool_))
+    """True for anything meant as one number (complex and huge ones included: the one
+    coercion, :func:`learner_number`, then says what is wrong with it)."""
+    return isinstance(x, (numbers.Number, np.generic)) and not isinstance(x, (bool, np.bool_))
 
 
 @exercise
@@ -61,16 +68,18 @@ def check_l1_part(answer: object) -> Feedback:
         if text == name.lower():
             return ok
         if text not in {n.lower() for n in toy.part_names}:
-            return Feedback.hint(f"{answer!r} is not one of the part names; they are in "
+            return Feedback.hint(f"{short_repr(answer, 40)} is not one of the part names; "
+                                 "they are in "
                                  "`toy.part_names`. Give a name from there, or its index.")
         return _wrong_part([n.lower() for n in toy.part_names].index(text), toy, w1)
     if isinstance(answer, (bool, np.bool_)):
         return Feedback.hint("give the part's index (a whole number) or its name, not True/False.")
     if _is_number(answer):
-        x = float(answer)
-        if not np.isfinite(x):
-            return Feedback.hint(f"{answer} is not a position; give the part's index (a whole "
-                                 "number) or its name.")
+        try:
+            x = learner_number(answer, "the part's index")
+        except LearnerCodeError as exc:
+            return Feedback.hint(f"{exc}; {short_repr(answer, 30)} is not a position. Give the "
+                                 "part's index (a whole number) or its name.")
         is_value = bool(np.isclose(x, value, rtol=1e-6, atol=1e-9)) and x != right
         if is_value:
             return Feedback.hint(
@@ -162,7 +171,9 @@ def check_prune(prune: object) -> Feedback:
                              f"{type(prune).__name__}.")
     for w, k in _prune_cases():
         given = w.copy()
-        out = call_learner(prune, given, k)
+        # The exercise asks for a *new* array, so the check looks at the very array it
+        # passed; the expected answer comes from its own copy, w.
+        out = call_learner(prune, given, k, fresh_copies=False)
         shown = f"prune({np.array2string(w[:6], precision=2)}{'...' if w.size > 6 else ''}, {k})"
         if out is None:
             return Feedback.hint(f"{shown} returned None: does your function end with `return`?")
@@ -171,16 +182,17 @@ def check_prune(prune: object) -> Feedback:
                                  "(`out = np.zeros_like(w)` or `w.copy()`), so the original "
                                  "model stays intact.")
         try:
-            got = np.asarray(out, dtype=float)
-        except (TypeError, ValueError):
-            return Feedback.hint(f"{shown} returned {type(out).__name__}, not an array of numbers.")
+            got = learner_numbers(out, f"what {shown} returned")
+        except LearnerCodeError as exc:
+            return Feedback.hint(f"{exc}. Return an array shaped like w.")
         if got.shape != w.shape:
             return Feedback.hint(
                 f"{shown} returned shape {got.shape}; it must keep the shape {w.shape}, "
                 "with zeros in place of the removed weights (positions matter: they say "
                 "which feature a weight belongs to).")
         want = _top_k(w, k)
-        if np.array_equal(got, want):
+        # exact zeros where weights are removed; kept values to float32's precision
+        if np.array_equal(got == 0, want == 0) and np.allclose(got, want, rtol=1e-6, atol=0):
             continue
         n_kept = int(np.count_nonzero(got))
         if k == 0 and n_kept == np.count_nonzero(w):
@@ -203,9 +215,9 @@ def check_prune(prune: object) -> Feedback:
         if k and np.array_equal(kept, smallest):
             return Feedback.hint(f"{shown} kept the *smallest* weights; pruning keeps the "
                                  "largest magnitudes (sort in descending order).")
-        return Feedback.hint(f"{shown} returned {np.array2string(got[:6], precision=2)}..., "
-                             f"but the {k} weights of largest magnitude are at positions "
-                             f"{sorted(np.flatnonzero(want).tolist())[:8]}.")
+        return Feedback.hint(f"{shown} returned {preview(got)}, but the {k} weights of "
+                             f"largest magnitude are at positions "
+                             f"{preview(np.flatnonzero(want))}.")
     return Feedback.ok("Your pruning keeps the k largest magnitudes, signs intact, and "
                        "leaves the original untouched.")
 
@@ -239,13 +251,15 @@ def check_best_lambda(answer: object, sweep: object) -> Feedback:
         return Feedback.unanswered("the value of lambda")
     if not isinstance(sweep, LambdaSweep):
         return Feedback.hint("pass the sweep too: `check_best_lambda(best_lambda, sweep)`.")
-    if isinstance(answer, np.ndarray) and answer.size == 1:
-        answer = answer.item()
+    answer = _only_item(answer)  # np.array([0.1]) or [0.1]: one number all the same
     if not _is_number(answer):
         return Feedback.hint(f"give one number, the value of lambda, not a "
                              f"{type(answer).__name__}.")
+    try:
+        x = learner_number(answer, "lambda")
+    except LearnerCodeError as exc:
+        return Feedback.hint(f"{exc}. Give one number, the value of lambda.")
     lam = sweep.lambdas
-    x = float(answer)
     best = sweep.best
     if np.isclose(x, sweep.val_mse[best], rtol=1e-2, atol=0):
         return Feedback.hint(f"{x:g} is the lowest held-out *error* itself. The question asks "
@@ -307,7 +321,7 @@ def check_dense_winner(answer: object) -> Feedback:
                              f"{type(answer).__name__}.")
     key = "".join(answer.lower().split()).strip("'\".")
     if key not in _SYNONYMS:
-        return Feedback.hint(f'{answer!r} is neither "L1" nor "L2".')
+        return Feedback.hint(f'{short_repr(answer, 40)} is neither "L1" nor "L2".')
     if _SYNONYMS[key] == "L2":
         return Feedback.ok("With many small true effects, L2 keeps every feature and shrinks "
                            "them all a little, which matches the world; L1 must drop many of "

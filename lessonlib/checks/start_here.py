@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import numbers
+from decimal import Decimal
 
 import numpy as np
 
-from lessonlib.checks.core import Feedback, a_kind, exercise
+from lessonlib.checks.core import (
+    Feedback,
+    LearnerCodeError,
+    a_kind,
+    exercise,
+    learner_number,
+    short_repr,
+)
 
 __all__ = ["DEMO_VECTOR", "check_nonzero_count"]
 
@@ -42,9 +50,16 @@ def check_nonzero_count(answer: object) -> Feedback:
     if isinstance(answer, (str, bytes)):
         text = answer.strip() if isinstance(answer, str) else answer
         return Feedback.hint(
-            f"you wrote the text {text!r}. Write the count as a number, without quotes "
+            f"you wrote the text {short_repr(text, 40)}. Write the count as a number, without "
+            "quotes "
             "(for example `nonzeros = 7`)."
         )
+    if isinstance(answer, (np.ma.MaskedArray, complex, np.complexfloating)) or (
+            isinstance(answer, np.ndarray) and answer.dtype.kind == "c"):
+        try:  # always raises: the one coercion names what is wrong
+            learner_number(answer, "your count")
+        except LearnerCodeError as exc:
+            return Feedback.hint(f"{exc}. " + _ASK)
     if isinstance(answer, (bool, np.bool_)):
         return Feedback.hint(
             f"{answer} is a yes/no value, not a count. The answer is a whole number. " + _ASK
@@ -61,17 +76,22 @@ def check_nonzero_count(answer: object) -> Feedback:
                 "this is a mask of True/False values, one per entry. The question asks how "
                 "many entries are non-zero: count the True values (for example with `sum`)."
             )
-        if arr.dtype.kind in "iuf" and sorted(arr.ravel().tolist()) == [-2, 6]:
+        if arr.dtype.kind in "iuf" and arr.size == 2 and sorted(arr.ravel().tolist()) == [-2, 6]:
             return Feedback.hint(
                 "you listed the non-zero entries themselves. The question asks *how many* "
                 "there are: one number."
             )
         return Feedback.hint(f"answer with one number (a count), not {a_kind(answer)}.")
-    if not isinstance(answer, (numbers.Real, np.number)):
+    if not isinstance(answer, (numbers.Real, np.number, Decimal)):
         return Feedback.hint(
             f"answer with one number (a count), not {a_kind(answer)}. " + _ASK
         )
-    value = float(answer)
+    try:
+        value = learner_number(answer, "your count")
+    except LearnerCodeError as exc:
+        if "NaN or inf" in str(exc):
+            return Feedback.hint(f"{float(answer)} is not a count. " + _ASK)  # type: ignore
+        return Feedback.hint(f"{exc}. " + _ASK)
     if value == 2:
         return Feedback.ok(
             'Two entries, 6 and -2, are not 0, so this vector has 2 non-zeros (its L0 "norm").'

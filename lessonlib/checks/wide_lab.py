@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import functools
 import math
-import numbers
 import re
 from collections.abc import Callable
 
@@ -16,8 +16,11 @@ from lessonlib.checks.core import (
     call_learner,
     exercise,
     is_unanswered,
+    learner_number,
+    learner_numbers,
+    preview,
 )
-from lessonlib.wide_model import WideData, WideModel, evaluate
+from lessonlib.wide_model import WideData, WideModel, evaluate, fingerprint
 
 #: The challenge: fewer than this many non-zero weights ...
 MAX_NONZEROS = 5_000
@@ -28,12 +31,105 @@ STRETCH_NONZEROS = 3_600
 
 _CROSS = wide.cross_dimension(10_800, 21_600)  # 233,280,000 crossed cells at minute resolution
 
+#: How notebook 07 makes its data: ``houses(1_250_000, seed=0)``, encoded, then
+#: ``data.split(validation=0.2, seed=0)`` into ``train`` and ``val``.
+NOTEBOOK_DATA = {"houses": 1_250_000, "seed": 0, "validation": 0.2, "split_seed": 0}
+#: The fingerprints (:func:`lessonlib.wide_model.fingerprint`) of that data, so that a
+#: check need not rebuild it; where they differ (another NumPy), it is rebuilt once.
+_FINGERPRINTS = {
+    "train": "1000000:10800x21600:bdf56945a02cb1dc",
+    "val": "250000:10800x21600:1934b48a31e7424c",
+    "data": "1250000:10800x21600:d72a1dcfd213f428",
+}
 
-def _as_number(answer: object) -> float | None:
-    if isinstance(answer, bool) or not isinstance(answer, (numbers.Real, np.generic)):
-        return None
-    x = float(answer)  # type: ignore[arg-type]
-    return x if math.isfinite(x) else None
+
+@functools.lru_cache(maxsize=1)
+def _rebuilt() -> tuple[dict[str, str], np.ndarray]:
+    """The fingerprints of notebook 07's data and the sorted coordinates its ``train``
+    touches, rebuilt here (about 4 s, once per kernel)."""
+    from lessonlib.wide_model import encode
+    from lessonlib.world import houses
+
+    world = houses(NOTEBOOK_DATA["houses"], seed=NOTEBOOK_DATA["seed"])
+    data = encode(world.lat, world.lon, world.expensive)
+    del world
+    train, val = data.split(validation=NOTEBOOK_DATA["validation"],
+                            seed=NOTEBOOK_DATA["split_seed"])
+    prints = {"train": fingerprint(train), "val": fingerprint(val), "data": fingerprint(data)}
+    return prints, np.unique(train.indices)
+
+
+def _rebuilt_fingerprints() -> dict[str, str]:
+    """The fingerprints of notebook 07's data, rebuilt here (once per kernel)."""
+    return _rebuilt()[0]
+
+
+def _train_coordinates() -> np.ndarray:
+    """The sorted coordinates the notebook's ``train`` touches (rebuilt once per kernel)."""
+    return _rebuilt()[1]
+
+
+def _untouched_weights(model: WideModel) -> Feedback | None:
+    """A hint if ``model`` cannot have learned from the notebook's ``train`` alone, whatever
+    its recorded fingerprint says: a weight on a coordinate ``train`` never touches (FTRL
+    leaves those at exactly 0), or a count of touched coordinates that is not ``train``'s."""
+    touched = _train_coordinates()
+    touched_count = int(touched.size)
+    if model.n_touched and model.n_touched != touched_count:
+        return Feedback.hint(f"the model touched {model.n_touched:,} coordinates in training; "
+                             f"the notebook's `train` touches {touched_count:,}. Train it "
+                             "with `train_ftrl(train, ...)` on `train` alone.")
+    if model.indices.size:
+        outside = ~np.isin(np.asarray(model.indices, dtype=np.int64), touched)
+        if np.any(outside):
+            return Feedback.hint(
+                f"{int(outside.sum()):,} of the model's non-zero weights sit on coordinates "
+                "that no house in the notebook's `train` touches, so it learned from other "
+                "houses too. Train it with `train_ftrl(train, ...)` on `train` alone.")
+    return None
+
+
+def _is_notebooks(kind: str, print_: str) -> bool:
+    """Is ``print_`` the fingerprint of the notebook's ``train``, ``val`` or whole ``data``?"""
+    return print_ == _FINGERPRINTS[kind] or print_ == _rebuilt_fingerprints()[kind]
+
+
+def _houses(print_: str) -> int:
+    return int(print_.split(":")[0])
+
+
+def _provenance(model: WideModel, validation: WideData) -> Feedback | None:
+    """A hint if ``validation`` is not the notebook's ``val`` or ``model`` did not learn from
+    exactly the notebook's ``train``; None if both are right."""
+    val_print = fingerprint(validation)
+    if not _is_notebooks("val", val_print):
+        n_val = _houses(_FINGERPRINTS["val"])
+        if _is_notebooks("train", val_print):
+            return Feedback.hint("the second argument is the training data. Pass the validation "
+                                 "set, `val`: a model scored on the houses it learned from looks "
+                                 "better than it is.")
+        if len(validation) < n_val:
+            return Feedback.hint(f"your validation set has {len(validation):,} houses; the "
+                                 f"notebook's `val` has {n_val:,}. Pass `val` itself, whole: "
+                                 "the targets are set for all of it.")
+        return Feedback.hint("the second argument is not the notebook's validation set. Pass "
+                             "`val`, made by `data.split(validation=0.2, seed=0)`.")
+    model_print = model.extra.get("data_fingerprint")
+    if not isinstance(model_print, str):
+        return Feedback.hint("this model does not say which data it learned from. Train it "
+                             "with `train_ftrl(train, ...)` and pass its `.model`.")
+    if _is_notebooks("train", model_print):
+        return _untouched_weights(model)
+    if _is_notebooks("data", model_print):
+        return Feedback.hint("the model learned from the training *and* the validation houses "
+                             "(all 1,250,000). Then the validation loss measures memory, not "
+                             "prediction. Train on `train` only.")
+    if _is_notebooks("val", model_print):
+        return Feedback.hint("the model learned from the validation set. Train on `train`, and "
+                             "keep `val` for scoring.")
+    return Feedback.hint(f"the model learned from {_houses(model_print):,} houses that are not "
+                         f"the notebook's `train` ({_houses(_FINGERPRINTS['train']):,} houses). "
+                         "Train it with `train_ftrl(train, ...)`.")
 
 
 def _reference_weights(z, n, l1, l2, alpha, beta):
@@ -47,23 +143,46 @@ _FTRL_CASES = (
      np.array([4.0, 1.0, 0.0, 9.0, 2.0, 16.0, 0.0, 25.0]), 1.0, 0.0, 0.5, 1.0),
     (np.array([-6.0, -2.0, 1.5, 2.0, 4.0, 8.0]),
      np.array([1.0, 0.0, 4.0, 9.0, 36.0, 2.0]), 2.0, 0.5, 1.0, 1.0),
+    (np.array([0.3, -0.6, 0.5, -5.0, 1.2]),
+     np.array([1.0, 4.0, 0.25, 100.0, 9.0]), 0.5, 1.0, 0.25, 2.0),
 )
 
 
+class _WrongLength(Exception):
+    """The learner's vectorised function returned the wrong number of weights."""
+
+
 def _call_vectorised_or_scalar(func, z, n, l1, l2, alpha, beta):
-    """Call with arrays; if the learner's function only takes numbers, call it per element."""
+    """Call with arrays; if the learner's function only takes numbers, call it per element.
+
+    Every call gets fresh copies (see :func:`call_learner`).
+    """
+    vector_shape = None
     try:
-        raw = call_learner(func, z.copy(), n.copy(), l1, l2, alpha, beta)
+        raw = call_learner(func, z, n, l1, l2, alpha, beta)
         if raw is None:
             return None, True
-        out = np.asarray(raw, dtype=float)
+        out = learner_numbers(raw, "what ftrl_weights returned")
         if out.shape == z.shape:
             return out, True
-    except (LearnerCodeError, TypeError, ValueError):
-        pass
-    out = [call_learner(func, float(zi), float(ni), l1, l2, alpha, beta)
-           for zi, ni in zip(z, n, strict=True)]
-    return np.asarray(out, dtype=float).reshape(z.shape), False
+        vector_shape = out.shape
+    except LearnerCodeError as exc:
+        if any(word in str(exc) for word in ("complex", "masked", "too large", "NaN or inf",
+                                             "still running", "you stopped")):
+            raise  # the same answer one number at a time would only say it again
+    out = []
+    for zi, ni in zip(z.tolist(), n.tolist(), strict=True):
+        try:
+            out.append(learner_number(call_learner(func, zi, ni, l1, l2, alpha, beta),
+                                      f"ftrl_weights({zi:g}, {ni:g}, ...)"))
+        except LearnerCodeError:
+            if vector_shape is not None:
+                raise _WrongLength(f"for {z.size} values of z your function returned "
+                                   f"{int(np.prod(vector_shape)):,} weights (shape "
+                                   f"{vector_shape}); return one weight per coordinate, an "
+                                   "array shaped like z.") from None
+            raise
+    return np.array(out, dtype=float), False
 
 
 @exercise
@@ -86,7 +205,10 @@ def check_ftrl_weights(func: object) -> Feedback:
                              "`def ftrl_weights(z, n, l1, l2, alpha, beta): ...`.")
     vectorised = True
     for z, n, l1, l2, alpha, beta in _FTRL_CASES:
-        got, vec = _call_vectorised_or_scalar(func, z, n, l1, l2, alpha, beta)
+        try:
+            got, vec = _call_vectorised_or_scalar(func, z, n, l1, l2, alpha, beta)
+        except _WrongLength as exc:
+            return Feedback.hint(str(exc))
         if got is None:
             return Feedback(False, "ftrl_weights returned None: replace the `...` with your "
                             "code and `return` the weights.", attempted=False)
@@ -95,7 +217,7 @@ def check_ftrl_weights(func: object) -> Feedback:
         if not np.all(np.isfinite(got)):
             return Feedback.hint(f"for z = {z.tolist()} your weights contain NaN or inf: "
                                  f"{np.round(got, 4).tolist()}.")
-        if np.allclose(got, want, rtol=1e-9, atol=1e-12) and np.all((want == 0) == (got == 0)):
+        if np.allclose(got, want, rtol=1e-6, atol=1e-12) and np.all((want == 0) == (got == 0)):
             continue
         inside = np.abs(z) <= l1
         where = f"with l1 = {l1:g}, l2 = {l2:g}, alpha = {alpha:g}, beta = {beta:g}"
@@ -103,28 +225,28 @@ def check_ftrl_weights(func: object) -> Feedback:
         if np.allclose(got[inside], 0.0, atol=1e-9) and np.any(got[inside] != 0):
             return Feedback.hint(f"{where}: the weights with |z| <= l1 are tiny but not exactly "
                                  "0; set them to 0.0 (np.where), so they need not be stored.")
-        if np.allclose(got[~inside], want[~inside], rtol=1e-9) and not np.allclose(
+        if np.allclose(got[~inside], want[~inside], rtol=1e-6) and not np.allclose(
                 got[inside], 0.0):
             return Feedback.hint(f"{where}: for z = {z[inside].tolist()} (|z| <= l1) the weight "
                                  "must be exactly 0; that rule is what makes FTRL sparse.")
-        if np.allclose(got, -want, rtol=1e-9):
+        if np.allclose(got, -want, rtol=1e-6):
             return Feedback.hint(f"{where}: your weights have the wrong sign; w has the "
                                  "opposite sign of z (note the minus in front).")
-        if np.allclose(got[~inside], (-(z + np.sign(z) * l1) / den)[~inside], rtol=1e-9):
+        if np.allclose(got[~inside], (-(z + np.sign(z) * l1) / den)[~inside], rtol=1e-6):
             return Feedback.hint(f"{where}: l1 should pull z towards 0: z - sign(z) * l1.")
-        if np.allclose(got[~inside], (-(z - l1) / den)[~inside], rtol=1e-9):
+        if np.allclose(got[~inside], (-(z - l1) / den)[~inside], rtol=1e-6):
             return Feedback.hint(f"{where}: for negative z the shrinkage is z + l1; use "
                                  "z - np.sign(z) * l1.")
         if np.allclose(got[~inside], (-(z - np.sign(z) * l1) / ((beta + np.sqrt(n)) / alpha)
-                                      )[~inside], rtol=1e-9) and l2 > 0:
+                                      )[~inside], rtol=1e-6) and l2 > 0:
             return Feedback.hint(f"{where}: l2 is missing; the denominator is "
                                  "(beta + sqrt(n)) / alpha + l2.")
-        if np.allclose(got, np.where(z <= l1, 0.0, want), rtol=1e-9):
+        if np.allclose(got, np.where(z <= l1, 0.0, want), rtol=1e-6):
             return Feedback.hint(f"{where}: the weights for z = {z[z < -l1].tolist()} came out 0, "
                                  "but they are outside the toll: compare np.abs(z) with l1, "
                                  "not z itself.")
         return Feedback.hint(f"{where}, z = {z.tolist()}, n = {n.tolist()}: expected "
-                             f"{np.round(want, 4).tolist()}, got {np.round(got, 4).tolist()}.")
+                             f"{np.round(want, 4).tolist()}, got {preview(np.round(got, 4))}.")
     extra = "" if vectorised else (" (Your function works one number at a time; np.where "
                                    "would let it take whole arrays, as the trainer does.)")
     return Feedback.ok("Every coordinate with |z| <= l1 gets a weight of exactly 0: not stored."
@@ -162,13 +284,31 @@ def check_house_score(func: object) -> Feedback:
     if not callable(func):
         return Feedback.hint("house_score should be a function: "
                              "`def house_score(model, coords): ...`.")
-    model, houses = _probe_model()
+    for model, houses in _probe_models():
+        verdict = _grade_house_score(func, model, houses)
+        if verdict is not None:
+            return verdict
+    return Feedback.ok("A coordinate that is not stored costs nothing to read: its weight is 0.")
+
+
+def _probe_models() -> list[tuple[WideModel, list[np.ndarray]]]:
+    """The probe model, and a second one with another bias and int64 indices."""
+    first = _probe_model()
+    model = WideModel(np.array([0, 3, 7, 33, 40], dtype=np.int64),
+                      np.array([-0.125, 3.0, 0.5, -2.25, 1.0], dtype=np.float32),
+                      np.array([0.8]), n_lat=5, n_lon=6)  # 5 + 6 + 30 = 41 coordinates
+    houses = [np.array([0, 7, 40]), np.array([3, 5, 33]), np.array([1, 2, 39])]
+    return [first, (model, houses)]
+
+
+def _grade_house_score(func: object, model: WideModel, houses: list[np.ndarray]
+                       ) -> Feedback | None:
     lookup = dict(zip(model.indices.tolist(), model.values.astype(float).tolist(), strict=True))
     bias = float(model.bias[0])
     for coords in houses:
         expected = bias + sum(lookup.get(int(c), 0.0) for c in coords)
         try:
-            got = call_learner(func, model, coords.copy())
+            got = call_learner(func, model, coords)  # fresh copies of both
         except LearnerCodeError as exc:
             # values[c] by coordinate: coordinate 12 is stored (at k = 3), but values has 5 entries
             hit = re.search(r"index (-?\d+) is out of bounds for axis 0 with size (\d+)",
@@ -184,10 +324,10 @@ def check_house_score(func: object) -> Feedback:
         if got is None:
             return Feedback(False, "house_score returned None: replace the `...` with your "
                             "code and `return` the score.", attempted=False)
-        x = _as_number(np.asarray(got).item() if np.size(got) == 1 else got)
-        if x is None:
-            return Feedback.hint(f"for coordinates {coords.tolist()} your function returned "
-                                 f"{got!r:.60}; it should return one number, the score.")
+        try:
+            x = learner_number(got, f"what your function returned for {coords.tolist()}")
+        except LearnerCodeError as exc:
+            return Feedback.hint(f"{exc}. house_score should return one number, the score.")
         if abs(x - expected) <= 1e-5 * max(1.0, abs(expected)):
             continue
         where = f"for coordinates {coords.tolist()} you returned {x:.4g}, expected {expected:.4g}"
@@ -204,7 +344,7 @@ def check_house_score(func: object) -> Feedback:
                                  "and check that model.indices[k] == c.")
         return Feedback.hint(f"{where}. A coordinate that is not in model.indices has "
                              "weight 0; look up each of the three.")
-    return Feedback.ok("A coordinate that is not stored costs nothing to read: its weight is 0.")
+    return None
 
 
 def _grade_targets(model: object, validation: object, max_nonzeros: int,
@@ -221,6 +361,11 @@ def _grade_targets(model: object, validation: object, max_nonzeros: int,
     if (model.n_lat, model.n_lon) != (10_800, 21_600):
         return Feedback.hint(f"the challenge is at minute resolution (10,800 x 21,600 buckets); "
                              f"this model uses {model.n_lat:,} x {model.n_lon:,}.")
+    if len(validation) == 0:
+        return Feedback.hint("the validation set is empty; pass the notebook's `val`.")
+    wrong_data = _provenance(model, validation)
+    if wrong_data is not None:
+        return wrong_data
     loss = evaluate(model, validation).log_loss
     nnz = model.nnz
     size_ok = nnz < max_nonzeros
@@ -269,7 +414,9 @@ def check_challenge(model: object, validation: object) -> Feedback:
     """Grade the challenge: fewer than ``MAX_NONZEROS`` weights and log loss below ``MAX_LOG_LOSS``.
 
     The check counts the non-zeros and computes the validation log loss itself, and says
-    which target is missed and by how much.
+    which target is missed and by how much. It first makes sure that ``validation`` is the
+    notebook's ``val`` and that the model learned from the notebook's ``train`` alone (by
+    their fingerprints, :func:`lessonlib.wide_model.fingerprint`).
 
     Examples
     --------
@@ -277,7 +424,7 @@ def check_challenge(model: object, validation: object) -> Feedback:
     ...               n_lat=10_800, n_lon=21_600)
     >>> d = WideData.from_buckets(np.array([0, 1]), np.array([0, 1]), 10_800, 21_600, [1, 0])
     >>> print(check_challenge.grade(m, d).message)  # doctest: +ELLIPSIS
-    0 non-zeros is within the target; validation log loss 0.6931 is 0.1181 above 0.575...
+    your validation set has 2 houses; the notebook's `val` has 250,000. Pass `val` itself, ...
     """
     return _grade_targets(model, validation, MAX_NONZEROS, _challenge_advice)
 

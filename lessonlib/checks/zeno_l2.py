@@ -8,11 +8,17 @@
 from __future__ import annotations
 
 import math
-import numbers
 
 import numpy as np
 
-from lessonlib.checks.core import Feedback, LearnerCodeError, call_learner, exercise
+from lessonlib.checks.core import (
+    Feedback,
+    LearnerCodeError,
+    call_learner,
+    exercise,
+    learner_number,
+    preview,
+)
 from lessonlib.zeno import float_decay
 
 __all__ = ["check_l2_step", "check_reaches_zero", "check_steps_to_halve"]
@@ -36,8 +42,8 @@ def _subtracts_constant(l2_step: object, eta: float, lam: float) -> bool:
     moves = []
     for w in (2.0, 3.0):
         try:
-            moves.append(w - float(np.asarray(call_learner(l2_step, w, eta, lam), dtype=float)))
-        except (LearnerCodeError, TypeError, ValueError):
+            moves.append(w - learner_number(call_learner(l2_step, w, eta, lam), "l2_step"))
+        except LearnerCodeError:
             return False
     return _close(moves[0], moves[1]) and not _close(moves[0], 0.0)
 
@@ -46,8 +52,8 @@ def _subtracts_penalty(l2_step: object, eta: float, lam: float) -> bool:
     """True if ``l2_step`` subtracts ``eta * lam * w**2`` (or twice it): the penalty, not
     its slope. At w = 1 both agree with other steps; w = 3 tells them apart."""
     try:
-        value = float(np.asarray(call_learner(l2_step, 3.0, eta, lam), dtype=float))
-    except (LearnerCodeError, TypeError, ValueError):
+        value = learner_number(call_learner(l2_step, 3.0, eta, lam), "l2_step")
+    except LearnerCodeError:
         return False
     return any(_close(value, 3.0 - c * eta * lam * 9.0) for c in (1, 2))
 
@@ -70,11 +76,9 @@ def check_l2_step(l2_step: object) -> Feedback:
         if got is None:
             return Feedback.unanswered("a `return` statement in the function body")
         try:
-            value = float(np.asarray(got, dtype=float))
-        except (TypeError, ValueError):
-            return Feedback.hint(
-                f"l2_step({w}, {eta}, {lam}) returned {got!r}; it should return a number."
-            )
+            value = learner_number(got, f"what l2_step({w}, {eta}, {lam}) returned")
+        except LearnerCodeError as exc:
+            return Feedback.hint(f"{exc}. l2_step should return a number, the new weight.")
         want = (1 - 2 * eta * lam) * w
         if _close(value, want):
             continue
@@ -100,6 +104,11 @@ def check_l2_step(l2_step: object) -> Feedback:
         if _close(value, 2 * eta * lam * w):
             return Feedback.hint("that is the size of the step (eta times the gradient); return "
                                  "the weight after the step, w minus it.")
+        if (eta, lam) != _STEP_CASES[0][1:] and _close(
+                value, (1 - 2 * _STEP_CASES[0][1] * _STEP_CASES[0][2]) * w):
+            return Feedback.hint(f"l2_step({w}, {eta}, {lam}) returned {value:.6g}: your "
+                                 "function ignores eta or lam. Use the arguments, not fixed "
+                                 "numbers.")
         return Feedback.hint(f"l2_step({w}, {eta}, {lam}) returned {value:.6g}, expected "
                              f"{want:.6g}. The step is w - eta * (2 * lam * w).")
     return Feedback.ok("Every step multiplies w by the same factor 1 - 2*eta*lam.")
@@ -123,13 +132,19 @@ def check_steps_to_halve(steps: object, eta: float = 0.05, lam: float = 0.1) -> 
     >>> check_steps_to_halve.grade(np.array(69)).passed
     True
     """
-    if isinstance(steps, np.ndarray) and steps.size == 1:
-        steps = steps.item()  # np.array(69), or np.ceil of a one-element array
-    if isinstance(steps, bool) or not isinstance(steps, (numbers.Real, np.generic)):
-        return Feedback.hint(f"give the number of steps as a number, got {steps!r}.")
-    value = float(steps)
+    try:
+        value = learner_number(steps, "the number of steps")
+        eta = learner_number(eta, "eta")
+        lam = learner_number(lam, "lam")
+    except LearnerCodeError as exc:
+        return Feedback.hint(f"{exc}. Give the number of steps as a number, such as 12.")
     f = 1 - 2 * eta * lam
-    exact = math.log(2) / -math.log(f)
+    if not 1e-12 < 2 * eta * lam < 1:
+        return Feedback.hint(f"with eta = {eta:g} and lam = {lam:g} the factor per step, "
+                             f"1 - 2*eta*lam = {f:.15g}, is not between 0 and 1, so the weight "
+                             "does not shrink by a visible fraction. Use eta and lam with "
+                             "0 < 2*eta*lam < 1, such as the notebook's (0.05, 0.1).")
+    exact = math.log(2) / -math.log1p(-2 * eta * lam)  # log1p: exact even for tiny eta*lam
     whole = math.ceil(exact)
     if value == whole or abs(value - exact) <= 0.1:  # the exact value, rounded or cut short
         return Feedback.ok(f"ln 2 / -ln({f:g}) = {exact:.2f}, so after {whole} whole steps "
@@ -141,11 +156,12 @@ def check_steps_to_halve(steps: object, eta: float = 0.05, lam: float = 0.1) -> 
     if math.isclose(value, 0.5 / (2 * eta * lam), rel_tol=0.02):
         return Feedback.hint("that would be right if each step removed a fixed amount. L2 removes "
                              "a fixed *fraction*: solve (1 - 2*eta*lam)**t = 1/2 for t.")
-    if math.isclose(value, math.log(2) / -math.log(1 - eta * lam), rel_tol=0.02):
+    if math.isclose(value, math.log(2) / -math.log1p(-eta * lam), rel_tol=0.02):
         return Feedback.hint("the factor per step is 1 - 2*eta*lam (the derivative of lam*w**2 "
                              "is 2*lam*w).")
-    if math.isclose(value, math.log10(2) / -math.log(f), rel_tol=0.02) or math.isclose(
-        value, math.log(2) / -math.log10(f), rel_tol=0.02
+    ln_f = math.log1p(-2 * eta * lam)
+    if math.isclose(value, math.log10(2) / -ln_f, rel_tol=0.02) or math.isclose(
+        value, math.log(2) / -(ln_f / math.log(10)), rel_tol=0.02
     ):
         return Feedback.hint("use the same logarithm on top and bottom (ln/ln or log10/log10).")
     if value == whole - 1:
@@ -171,13 +187,28 @@ def check_reaches_zero(factors: object) -> Feedback:
     >>> check_reaches_zero.grade([0.3]).passed
     False
     """
+    if isinstance(factors, np.ndarray):
+        factors = factors.ravel()[: 2 * len(_FACTORS) + 2]  # a huge array: look at a few
     try:
-        chosen = {float(f) for f in factors}  # type: ignore[union-attr]
-    except (TypeError, ValueError):
+        values = iter(factors)  # type: ignore[call-overload]
+    except TypeError:
+        values = None
+    if values is None or isinstance(factors, (str, bytes, dict)):
         return Feedback.hint("give a set or list of the factors, e.g. {0.3, 0.9}.")
+    chosen_list: list[float] = []
+    for f in values:
+        if len(chosen_list) > 2 * len(_FACTORS):
+            return Feedback.hint(f"you gave more than {2 * len(_FACTORS)} values; choose among "
+                                 f"the {len(_FACTORS)} factors {list(_FACTORS)}.")
+        try:
+            chosen_list.append(learner_number(f, "each factor"))
+        except LearnerCodeError as exc:
+            return Feedback.hint(f"{exc}. Give a set or list of the factors, e.g. {{0.3, 0.9}}.")
+    chosen = set(chosen_list)
     unknown = chosen - set(_FACTORS)
     if unknown:
-        return Feedback.hint(f"choose only among {list(_FACTORS)}; {sorted(unknown)} is not one.")
+        return Feedback.hint(f"choose only among {list(_FACTORS)}; {preview(sorted(unknown))} "
+                             f"{'is' if len(unknown) == 1 else 'are'} not among them.")
     truth = {f for f in _FACTORS if float_decay(f, "float64", max_steps=10**7).reached_zero}
     if chosen == truth:
         return Feedback.ok("Only factors up to 1/2 get there: from the smallest subnormal s, "

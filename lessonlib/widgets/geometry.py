@@ -108,6 +108,11 @@ def explore_touch(x0: float = 10.0, y0: float = 5.0, p: float = 1.0) -> LiveFigu
     """
     x0 = as_scalar(x0, "x0", low=-12, high=12)
     y0 = as_scalar(y0, "y0", low=-12, high=12)
+    # As explore_below_one does: refuse what the controls cannot show, never replace it.
+    p = as_scalar(p, "p", low=0.2, allow_inf=True)
+    if math.isfinite(p) and p > 6:
+        raise ValueError(f"p must be in [0.2, 6] (the range of the free-p slider) or inf, "
+                         f"got {p:g}")
     style = {"description_width": "initial"}
     x = widgets.FloatSlider(value=x0, min=-12, max=12, step=0.1, description="data x",
                             style=style, continuous_update=True)

@@ -8,6 +8,7 @@ update can be timed and tested in plain pytest by setting ``control.value``.
 
 from __future__ import annotations
 
+import base64
 import io
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -168,7 +169,21 @@ class LiveFigure(widgets.VBox):
         return f"Interactive figure: {self.title}. (Run this cell to bring it to life.)"
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
-        return _whole_plain_text(self, super()._repr_mimebundle_(**kwargs))
+        bundle = _whole_plain_text(self, super()._repr_mimebundle_(**kwargs))
+        if bundle is not None and self.image.value:
+            # The picture as the cell first drew it, stored with the notebook: where no
+            # kernel runs (GitHub, nbviewer) the viewer shows it instead of the sentence;
+            # JupyterLab still prefers the live view. nbval does not compare PNGs.
+            bundle["image/png"] = base64.b64encode(_stored_png(bytes(self.image.value))).decode()
+        return bundle
+
+
+def _stored_png(png: bytes) -> bytes:
+    # Stored in git and downloaded by every viewer: smaller is worth slower encoding.
+    picture = Image.open(io.BytesIO(png)).convert("RGB")
+    out = io.BytesIO()
+    picture.save(out, format="png", optimize=True)
+    return out.getvalue()
 
 
 class EchoSlider(widgets.VBox):

@@ -20,6 +20,7 @@ import ipywidgets as widgets
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from lessonlib._setup import blas_threads
 from lessonlib._validate import as_float_array, as_int
 from lessonlib.optimizers import gradient_descent_l2, ista, lipschitz_constant
 from lessonlib.plots.shrinkage import (
@@ -175,7 +176,7 @@ class _Network:
         n, d = X.shape
         self.d = d
         # Start where an unregularised fit would be: every weight non-zero.
-        with threadpool_limits(limits=1):  # tiny problem: threads only add contention
+        with threadpool_limits(limits=blas_threads()):  # tiny problem: threads only add contention
             w0 = np.linalg.lstsq(X, y, rcond=None)[0]
         step = step_scale / lipschitz_constant(X)
         self.l1 = {lam: ista(X, y, lam, step=step, n_steps=n_steps, w0=w0,
@@ -236,6 +237,8 @@ def l1_l2_network(
     lam_arr = as_float_array(lams, "lams", ndim=1)
     if np.any(lam_arr <= 0):
         raise ValueError(f"every entry of lams must be > 0, got {lam_arr.min():g}")
+    if not isinstance(shape, (tuple, list)) or len(shape) != 2:
+        raise TypeError(f"shape must be a pair (rows, cols) such as (10, 10), got {shape!r}")
     rows, cols = (as_int(shape[0], "shape[0]", low=1), as_int(shape[1], "shape[1]", low=1))
     if rows * cols != Xa.shape[1]:
         raise ValueError(f"shape {shape} has {rows * cols} cells but X has {Xa.shape[1]} features")

@@ -19,7 +19,6 @@ test's network guard still on, so they must not download anything.
 
 from __future__ import annotations
 
-import configparser
 import json
 import os
 import re
@@ -32,6 +31,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from nbval.plugin import get_sanitize_patterns
 
 ROOT = Path(__file__).resolve().parents[2]
 BINDER = ROOT / "binder"
@@ -157,9 +157,10 @@ RUNNER = textwrap.dedent("""
 
 
 def sanitizers() -> list[tuple[re.Pattern[str], str]]:
-    parser = configparser.ConfigParser()
-    parser.read(SANITIZE)
-    return [(re.compile(parser[s]["regex"]), parser[s]["replace"]) for s in parser.sections()]
+    # read exactly as nbval reads it (raw lines, no configparser interpolation of "%")
+    pairs = get_sanitize_patterns(SANITIZE.read_text())
+    assert pairs, f"no regex/replace pairs in {SANITIZE}"
+    return [(re.compile(regex), replace) for regex, replace in pairs]
 
 
 def ignored(cell) -> bool:

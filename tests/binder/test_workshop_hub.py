@@ -5,6 +5,10 @@ starts their JupyterLab server, nbgitpuller clones the course into their home, a
 opens the start notebook. This is the path instructor/hub.md promises, driven in headless
 Chromium (Playwright, Debian's chromium) against a hub on 127.0.0.1.
 
+The hub refuses to start as root (every learner's server runs as its account) unless told it
+is under test: CI and containers run this as root, so the hub gets HUB_ALLOW_ROOT_FOR_TESTS=1
+(hub/jupyterhub_config.py; `make hub` and hub/start.sh refuse root regardless).
+
 Skipped when the hub is not installed (hub/setup.sh) or chromium is missing.
 """
 
@@ -45,7 +49,7 @@ def hub(tmp_path):
         pytest.skip("no chromium")
     state = tmp_path / "state"
     env = dict(os.environ, HUB_PORT=str(PORT), HUB_STATE_DIR=str(state),
-               HUB_PASSWORD="workshop-test")
+               HUB_PASSWORD="workshop-test", HUB_ALLOW_ROOT_FOR_TESTS="1")
     log = open(tmp_path / "hub.log", "w")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
         [str(Path(sys.executable).parent / "jupyterhub"), "-f", str(HUB / "jupyterhub_config.py")],

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
-import tomllib
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
@@ -43,7 +43,8 @@ def test_every_runtime_dependency_is_pinned_and_satisfies_its_bound():
 def test_runtime_and_postbuild():
     assert re.fullmatch(r"python-3\.\d+\s*", (BINDER / "runtime.txt").read_text())
     post = (BINDER / "postBuild").read_text()
-    assert "pip install --no-deps ." in post
+    # built with the setuptools pinned below, not whatever pip would download for a build
+    assert "pip install --no-deps --no-build-isolation ." in post
     assert (BINDER / "postBuild").stat().st_mode & 0o100, "postBuild must be executable"
 
 
@@ -51,3 +52,13 @@ def test_test_tools_are_not_in_the_binder_image():
     pinned = pins()
     for tool in ("pytest", "nbval", "playwright", "hypothesis"):
         assert tool not in pinned, f"{tool} is a test tool; keep it out of binder/"
+
+
+def test_the_build_backend_is_pinned_for_postbuild():
+    """postBuild builds the course without build isolation: the pin must satisfy pyproject."""
+    build = tomllib.loads((ROOT / "pyproject.toml").read_text())["build-system"]["requires"]
+    pinned = pins()
+    for req in map(Requirement, build):
+        name = canonicalize_name(req.name)
+        assert name in pinned, f"{req.name} builds the course but is not pinned in binder/"
+        assert Version(pinned[name]) in req.specifier, (req, pinned[name])

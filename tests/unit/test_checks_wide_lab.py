@@ -13,7 +13,7 @@ from lessonlib.checks.wide_lab import (
     check_house_score,
     check_stretch,
 )
-from lessonlib.wide_model import WideData, WideModel, evaluate
+from lessonlib.wide_model import WideData, WideModel, evaluate, fingerprint
 
 # ----------------------------------------------------------------------------- ftrl weights
 
@@ -148,12 +148,30 @@ def test_house_score_reports_a_crash_in_learner_code(capsys):
 # ----------------------------------------------------------------------------- challenge
 
 
-def _val() -> WideData:
-    rng = np.random.default_rng(0)
+def _val(seed: int = 0) -> WideData:
+    rng = np.random.default_rng(seed)
     i = rng.integers(0, 10_800, 400)
     j = rng.integers(0, 21_600, 400)
     y = (i % 2 == 0)
     return WideData.from_buckets(i, j, 10_800, 21_600, y)
+
+
+def _train() -> WideData:
+    return _val(seed=1)
+
+
+@pytest.fixture(autouse=True)
+def small_notebook_data(monkeypatch):
+    """The challenge checks compare fingerprints with notebook 07's data; here a small
+    stand-in plays its part (the real data is used in test_checks_mutations.py)."""
+    both = WideData(np.vstack([_train().indices, _val().indices]),
+                    np.concatenate([_train().y, _val().y]), 10_800, 21_600)
+    prints = {"train": fingerprint(_train()), "val": fingerprint(_val()),
+              "data": fingerprint(both)}
+    monkeypatch.setattr(wide_lab, "_FINGERPRINTS", prints)
+    monkeypatch.setattr(wide_lab, "_rebuilt_fingerprints", lambda: prints)
+    # every latitude and longitude bucket counts as touched by the stand-in's `train`
+    monkeypatch.setattr(wide_lab, "_train_coordinates", lambda: np.arange(10_800 + 21_600))
 
 
 def _model_with(nnz: int, val: WideData, strength: float) -> WideModel:
@@ -167,7 +185,8 @@ def _model_with(nnz: int, val: WideData, strength: float) -> WideModel:
     if nnz > informative:
         idx = np.concatenate([idx, 10_800 + np.arange(nnz - informative)])
         vals = np.concatenate([vals, np.full(nnz - informative, 1e-3, np.float32)])
-    return WideModel(idx.astype(np.int32), vals, np.zeros(1), n_lat=10_800, n_lon=21_600)
+    return WideModel(idx.astype(np.int32), vals, np.zeros(1), n_lat=10_800, n_lon=21_600,
+                     extra={"data_fingerprint": fingerprint(_train())})
 
 
 def test_challenge_passes_a_small_accurate_model():

@@ -92,6 +92,25 @@ def test_setup_is_seeded():
         lessonlib.setup(seed=-1)
 
 
+def test_blas_threads_is_one_unless_a_test_asks_for_more(monkeypatch):
+    from threadpoolctl import threadpool_info
+
+    from lessonlib._setup import blas_threads
+
+    monkeypatch.delenv("LESSONLIB_BLAS_THREADS", raising=False)
+    assert blas_threads() == 1
+    monkeypatch.setenv("LESSONLIB_BLAS_THREADS", "2")
+    assert blas_threads() == 2
+    lessonlib.setup(seed=0)  # applies it to every BLAS threadpoolctl knows
+    assert {i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"} <= {2}
+    for bad in ("0", "two", "-1"):
+        monkeypatch.setenv("LESSONLIB_BLAS_THREADS", bad)
+        with pytest.raises(ValueError, match="LESSONLIB_BLAS_THREADS"):
+            blas_threads()
+    monkeypatch.delenv("LESSONLIB_BLAS_THREADS")
+    lessonlib.setup(seed=0)
+
+
 # --- live figure ------------------------------------------------------------------------
 def make_live():
     fig, ax = new_figure()

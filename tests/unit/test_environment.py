@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import re
 import sys
 from pathlib import Path
 
 import pytest
 
+import lessonlib
 from lessonlib import environment as env
 from lessonlib.environment import Requirement, check_environment, environment_report
 
@@ -101,6 +103,17 @@ def test_version_tuple_errors():
         env.version_tuple(1.26)
 
 
+def test_the_version_has_one_source():
+    # pyproject reads it from lessonlib/__init__.py; the installed metadata must agree
+    tomllib = pytest.importorskip("tomllib")
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    data = tomllib.loads(pyproject.read_text())
+    assert "version" not in data["project"]
+    assert data["project"]["dynamic"] == ["version"]
+    assert data["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "lessonlib.__version__"}
+    assert importlib.metadata.version("lessonlib") == lessonlib.__version__
+
+
 def test_required_versions_match_pyproject():
     tomllib = pytest.importorskip("tomllib")
     pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
@@ -115,6 +128,6 @@ def test_required_versions_match_pyproject():
         if component == "python":
             assert required == python
         elif component == "lessonlib":
-            assert env.version_tuple(data["project"]["version"]) >= env.version_tuple(required)
+            assert env.version_tuple(lessonlib.__version__) >= env.version_tuple(required)
         else:
             assert bounds[dist] == required, (dist, bounds.get(dist), required)

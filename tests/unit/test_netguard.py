@@ -45,10 +45,19 @@ def test_guard_lets_loopback_through():
 
 
 def test_the_test_run_itself_is_guarded():
-    # make test puts the guard on PYTHONPATH; without it, notebooks could reach the network
-    # unnoticed, so a run without the guard must fail rather than pass quietly.
+    # make test puts the guard on PYTHONPATH, and tests/conftest.py loads it for a plain
+    # `pytest`; without it, notebooks could reach the network unnoticed.
+    import os
     import socket
 
-    assert getattr(socket, "NETGUARD_ACTIVE", False), (
-        "run the tests through `make test`, which puts tests/netguard on PYTHONPATH"
+    assert getattr(socket, "NETGUARD_ACTIVE", False), "tests/conftest.py did not load the guard"
+    assert str(GUARD) in os.environ["PYTHONPATH"].split(os.pathsep)
+
+
+def test_processes_started_by_the_tests_are_guarded():
+    # what a notebook kernel started by nbval or nbclient inherits: the test run's environment
+    result = subprocess.run(
+        [sys.executable, "-c", "import socket; print(getattr(socket, 'NETGUARD_ACTIVE', False))"],
+        capture_output=True, text=True, timeout=60,
     )
+    assert result.stdout.strip() == "True", result.stderr

@@ -179,21 +179,47 @@ def test_lasso_sweep_agrees_with_sklearn_and_its_own_errors():
     assert sweep.n_nonzero[0] == 0  # lambda_max: the all-zero model
     assert sweep.n_nonzero[-1] > sweep.n_nonzero[0]
     assert np.all(np.diff(sweep.lambdas) < 0)
-    i = 7
-    ref = Lasso(alpha=sweep.lambdas[i], fit_intercept=False, tol=1e-10, max_iter=100_000)
-    ref.fit(task.X_train, task.y_train)
-    np.testing.assert_allclose(sweep.coefs[i], ref.coef_, atol=5e-3)
+    for i in (7, 14):  # mid-path, and the weakest penalty (more features than examples)
+        ref = Lasso(alpha=sweep.lambdas[i], fit_intercept=False, tol=1e-14, max_iter=1_000_000)
+        ref.fit(task.X_train, task.y_train)
+        np.testing.assert_allclose(sweep.coefs[i], ref.coef_, atol=1e-6)
+        np.testing.assert_array_equal(sweep.coefs[i] != 0, np.abs(ref.coef_) > 1e-9)
 
-    def objective(w):
-        r = task.y_train - task.X_train @ w
-        return r @ r / (2 * len(r)) + sweep.lambdas[i] * np.abs(w).sum()
+        def objective(w, i=i):
+            r = task.y_train - task.X_train @ w
+            return r @ r / (2 * len(r)) + sweep.lambdas[i] * np.abs(w).sum()
 
-    assert objective(sweep.coefs[i]) == pytest.approx(objective(ref.coef_), rel=1e-4)
+        assert objective(sweep.coefs[i]) <= objective(ref.coef_) * (1 + 1e-12)
     assert sweep.val_mse[i] == pytest.approx(of.mse(task.X_val, task.y_val, sweep.coefs[i]))
     assert sweep.test_mse[i] == pytest.approx(of.mse(task.X_test, task.y_test, sweep.coefs[i]))
     assert sweep.best == int(np.argmin(sweep.val_mse))
-    # A weaker penalty never fits the training set worse (up to solver tolerance).
-    assert np.all(np.diff(sweep.train_mse) <= 1e-3)
+    # A weaker penalty never fits the training set worse.
+    assert np.all(np.diff(sweep.train_mse) <= 1e-12)
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("n_informative", [5, 100])
+def test_lasso_sweep_fits_are_optimal_and_never_have_more_non_zeros_than_rows(seed,
+                                                                            n_informative):
+    task = of.regression_task(n_informative=n_informative, seed=seed)
+    sweep = of.lasso_sweep(task)
+    n = task.X_train.shape[0]
+    # The optimality gap is recomputed here, not read from the sweep.
+    for w, lam, gap in zip(sweep.coefs, sweep.lambdas, sweep.opt_gap, strict=True):
+        c = task.X_train.T @ (task.y_train - task.X_train @ w) / n
+        assert np.all(np.abs(c[w == 0]) <= lam * (1 + 1e-9))
+        np.testing.assert_allclose(c[w != 0], lam * np.sign(w[w != 0]), rtol=1e-9, atol=0)
+        assert gap < 1e-9
+    # In general position a Lasso minimiser has at most n non-zeros.
+    assert sweep.n_nonzero.max() <= n
+
+
+def test_lasso_sweep_warns_about_a_fit_that_is_not_optimal(monkeypatch):
+    task = of.regression_task(seed=0)
+    monkeypatch.setattr(of, "_exact_lasso_path", lambda X, y, lam: np.zeros((lam.size, 100)))
+    with pytest.warns(RuntimeWarning, match="optimality gap"):
+        sweep = of.lasso_sweep(task, n_lambdas=5)
+    assert sweep.opt_gap[0] == 0.0 and sweep.opt_gap[-1] > 100  # zero is optimal only at the top
 
 
 def test_lasso_sweep_shows_the_u_curve():

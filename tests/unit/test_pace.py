@@ -49,6 +49,7 @@ class FakeShell:
 
 @pytest.fixture
 def logging_on(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # where the opt-out file lives
     log = tmp_path / "home" / ".lessonlib" / "pace.jsonl"
     monkeypatch.setenv(pace.ENV_VAR, str(log))
     monkeypatch.setenv("JPY_SESSION_NAME", str(NB00))
@@ -116,7 +117,7 @@ def test_a_rerun_setup_cell_keeps_one_log_and_one_notice(logging_on, capsys):
     assert [x["event"] for x in _lines(logging_on)] == ["open", "setup", "setup", "run"]
 
 
-def test_checks_log_their_exercise_result_and_the_printed_sentence(logging_on, capsys):
+def test_checks_log_their_result_and_the_kind_of_hint_only(logging_on, capsys):
     pace.start(FakeShell(running_cell="c016"))
     assert "This workshop times the course" in capsys.readouterr().out  # the notice
     check_nonzero_count(...)
@@ -127,7 +128,80 @@ def test_checks_log_their_exercise_result_and_the_printed_sentence(logging_on, c
     assert {x["exercise"] for x in checks} == {"count-nonzeros"}
     assert {x["section"] for x in checks} == {"How exercises work"}
     printed = capsys.readouterr().out.splitlines()
-    assert [x["message"] for x in checks] == printed  # what the learner saw, nothing more
+    assert printed[1].startswith("❌ Not yet. 5 is the length")  # what the learner saw ...
+    # ... and what the log keeps: the kind of hint, the learner's 5 blanked out
+    assert checks[1]["hint"] == pace.hint_kind(printed[1]).rstrip()
+    assert checks[1]["hint"].startswith("❌ Not yet. # is the length")
+    assert "hint" not in checks[0] and "hint" not in checks[2]
+    assert not any("message" in x for x in checks)
+
+
+SECRET = "hunter2-SECRET"
+
+
+def _leaky(w, t):
+    note = "hunter2-SECRET in the learner's code"  # noqa: F841 - the line a traceback shows
+    raise ValueError(f"{SECRET} in the exception text. Fix that and run both cells again.")
+
+
+class _Opaque:
+    def __repr__(self):
+        return f"<Opaque {SECRET}>"
+
+
+def test_the_log_never_holds_the_learners_code_arguments_or_exception_text(logging_on, capsys):
+    """Checks quote all three to the learner; none of it may reach the file."""
+    from lessonlib.checks.l1_zeroing import check_soft_threshold
+    from lessonlib.checks.overfitting import check_l1_part
+
+    pace.start(FakeShell(running_cell="c016"))
+    check_soft_threshold(_leaky)             # exception text, source line, arguments
+    check_soft_threshold(SECRET)             # not a function: its repr
+    check_nonzero_count(SECRET)              # a string answer, quoted back
+    check_nonzero_count(_Opaque())           # an object's repr
+    check_l1_part(SECRET)
+    shown = capsys.readouterr().out
+    assert shown.count(SECRET) >= 4, "the learner is still told what went wrong"
+    checks = [x for x in _lines(logging_on) if x["event"] == "check"]
+    assert [x["result"] for x in checks] == ["hint"] * 5
+    assert "hunter2" not in logging_on.read_text()
+    assert "raised ValueError" in checks[0]["hint"], "the kind of error is still there"
+
+
+def test_the_notice_says_what_is_recorded_where_and_how_to_stop(logging_on, capsys):
+    pace.start(FakeShell(running_cell="c004"))
+    notice = " ".join(capsys.readouterr().out.split())
+    for words in (str(logging_on), "the time you run each cell", "notebook and section",
+                  "the result", "kind of hint", "never records your code, your answers or your "
+                  "outputs", "deletes them within 30 days", "lessonlib.pace.opt_out()",
+                  pace.OPT_OUT_FILE):
+        assert words in notice, words
+
+
+def test_opting_out_lasts_across_kernels_and_restarts(logging_on, monkeypatch, capsys):
+    shell = FakeShell(running_cell="c004")
+    pace.start(shell)
+    pace.opt_out()
+    assert pace.active() is None and shell.callbacks == []
+    assert (logging_on.parent / "no-pace").exists()
+    assert "every later session" in capsys.readouterr().out
+    pace.record_check("check_nonzero_count", "hint", "❌ Not yet.")
+    before = logging_on.read_text()
+    # a new kernel (a restart, another notebook): the variable is still set by the hub
+    monkeypatch.setattr(pace, "_active", None)
+    assert pace.start(FakeShell(running_cell="c004")) is None
+    check_nonzero_count(2)
+    assert logging_on.read_text() == before and capsys.readouterr().out.count("workshop") == 0
+    pace.opt_in()
+    assert pace.start(FakeShell(running_cell="c004")) is not None
+
+
+def test_checks_publish_through_a_hook_and_do_not_import_the_pace_log():
+    code = ("import sys, lessonlib.checks.core as core; "
+            "print('lessonlib.pace' in sys.modules, hasattr(core, 'pace'))")
+    out = __import__("subprocess").run([sys.executable, "-c", code], capture_output=True,
+                                       text=True, check=True, cwd=ROOT).stdout.split()
+    assert out == ["False", "False"]
 
 
 def test_an_unwritable_log_never_stops_a_cell(tmp_path, monkeypatch, capsys):
@@ -146,8 +220,8 @@ def test_an_unwritable_log_never_stops_a_cell(tmp_path, monkeypatch, capsys):
 
 def test_any_text_a_check_prints_can_be_logged(logging_on):
     pace.start(FakeShell(running_cell="c016"))
-    pace.record_check("check_nonzero_count", "hint", "❌ Not yet. you gave '\ud800'")
-    assert _lines(logging_on)[-1]["message"] == "❌ Not yet. you gave '\ud800'"
+    pace.record_check("check_nonzero_count", "hint", "❌ Not yet. you gave \ud800")
+    assert _lines(logging_on)[-1]["hint"] == "❌ Not yet. you gave \ud800"
 
 
 def test_clearing_the_variable_and_rerunning_setup_stops_logging(logging_on, monkeypatch):
@@ -197,6 +271,8 @@ def test_a_real_kernel_logs_the_cell_ids_jupyterlab_sends(tmp_path):
                                  metadata={"cellId": cell_id})
             kc.shell_channel.send(msg)
             reply = kc.get_shell_msg(timeout=60)
+            while reply["parent_header"].get("msg_id") != msg["header"]["msg_id"]:
+                reply = kc.get_shell_msg(timeout=60)  # a late kernel_info_reply of the wait
             assert reply["content"]["status"] == "ok", reply["content"]
     finally:
         kc.stop_channels()
@@ -221,8 +297,9 @@ def _run(t, section, nb="00_start-here.ipynb"):
 
 
 def _check(t, result, message="❌ Not yet. count again", section="How exercises work"):
-    return {"t": t, "event": "check", "notebook": "00_start-here.ipynb", "section": section,
-            "exercise": "count-nonzeros", "result": result, "message": message}
+    line = {"t": t, "event": "check", "notebook": "00_start-here.ipynb", "section": section,
+            "exercise": "count-nonzeros", "result": result}
+    return {**line, "hint": message} if result == "hint" else line
 
 
 def test_gaps_count_for_the_later_section_and_breaks_are_left_out(tmp_path):
@@ -265,14 +342,18 @@ def test_exercises_count_tries_to_the_first_pass_and_the_hints_shown(tmp_path):
 
 
 def test_hints_that_differ_only_in_the_learners_values_are_one_stall(tmp_path):
+    # Logs written before pace masked hints held the sentence as printed ("message"):
+    # they are masked when read.
     logs = [lt.read_log(_write(tmp_path / f"{i}.jsonl", [
-        _check(0, "hint", f"❌ Not yet. you gave {value}; count the entries that are not 0"),
-        _check(9, "hint", f"❌ Not yet. your function raised ValueError (line 2: `{code}`)")]))
+        {**_check(0, "hint"), "hint": None,
+         "message": f"❌ Not yet. you gave {value}; count the entries that are not 0"},
+        {**_check(9, "hint"), "hint": None,
+         "message": f"❌ Not yet. your function raised ValueError (line 2: `{code}`)"}]))
         for i, (value, code) in enumerate([(5, "x[0]"), (2.5, "np.sum(x)"), (-1e3, "x")])]
     hints = lt.exercise_stats(logs)[("00_start-here.ipynb", "count-nonzeros")].hints
     assert dict(hints) == {
         "❌ Not yet. you gave #; count the entries that are not #": 3,
-        "❌ Not yet. your function raised ValueError (line #: `…`)": 3}
+        "❌ Not yet. your function raised ValueError …": 3}
 
 
 def test_the_report_follows_the_course_order_and_gives_medians(tmp_path, capsys):
@@ -320,12 +401,11 @@ def test_a_restart_and_a_run_all_do_not_pull_the_medians_down(tmp_path):
 
 
 def test_two_notebooks_open_share_one_timeline(tmp_path):
+    a, b = "01_sparse-features.ipynb", "02_zeno-l2.ipynb"
     learner = lt.read_log(_write(tmp_path / "a.jsonl", [
-        _run(0, "s1", "01_a.ipynb"), _run(120, "s1", "02_b.ipynb"),
-        _run(180, "s1", "01_a.ipynb")]))
+        _run(0, "s1", a), _run(120, "s1", b), _run(180, "s1", a)]))
     minutes, _ = lt.split_minutes(learner)
-    assert minutes == {("01_a.ipynb", "s1"): pytest.approx(1.0),
-                       ("02_b.ipynb", "s1"): pytest.approx(2.0)}
+    assert minutes == {(a, "s1"): pytest.approx(1.0), (b, "s1"): pytest.approx(2.0)}
 
 
 def test_no_logs_says_where_they_come_from(tmp_path, capsys):

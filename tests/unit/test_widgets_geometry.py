@@ -81,9 +81,8 @@ def test_update_time_is_recorded(builder, control, values):
     for v in values:
         live.controls[control].value = v
         times.append(live.last_update_seconds)
-    # The 50 ms budget is for an idle machine; CI machines are shared, so only guard
-    # against gross regressions here (benchmarks/ measures the real number).
-    assert 0 < np.median(times) < 1.0
+    # Only that it is measured: how fast is for `make bench` (benchmarks/run.py), not a test.
+    assert all(np.isfinite(t) and t > 0 for t in times)
 
 
 def test_builders_validate():

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import time
-import tracemalloc
-
 import numpy as np
 import pytest
 
@@ -107,17 +104,11 @@ def test_most_populated_cells_see_one_or_two_houses():
     assert pc.share_with(1, 2) > 0.5
 
 
-def test_a_million_houses_fast_and_small():
-    houses(10)  # load the table once
-    tracemalloc.start()
-    start = time.perf_counter()
+def test_a_million_houses():
+    # how fast and how much memory: benchmarks/bench_wide_model.py ("prepare", peak RSS)
     h = houses(1_000_000, seed=0)
-    seconds = time.perf_counter() - start
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
     assert len(h) == 1_000_000
-    assert seconds < 2.0
-    assert peak < 200e6
+    assert np.all(np.isfinite(h.lat)) and np.all(np.isfinite(h.lon))
 
 
 @pytest.mark.parametrize(("n", "seed"), [(0, 0), (-5, 0), (10, -1)])

@@ -1,0 +1,77 @@
+"""The built course website (build/site/, made by `make site`) served on loopback, and a
+headless Chromium to read it with.
+
+`make site-test` builds the site first; run alone, the tests build it if it is missing.
+Screenshots of every page at a phone's width and a desktop's are kept in
+build/site-screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "build" / "site"
+SCREENSHOTS = ROOT / "build" / "site-screenshots"
+sys.path.insert(0, str(ROOT / "site"))
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+WIDTHS = {"phone": 375, "desktop": 1280}
+
+
+def site_pages() -> list[str]:
+    """Every HTML page of the built site, as paths relative to its root."""
+    if not (SITE / "index.html").exists():
+        import make_site
+
+        make_site.build()
+    return sorted(str(p.relative_to(SITE)) for p in SITE.rglob("*.html")
+                  if "_static" not in p.parts)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url() -> str:
+    """The site served by a thread on 127.0.0.1 (a free port), for the whole session."""
+    site_pages()
+    handler = functools.partial(_Quiet, directory=str(SITE))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        message = ("no chromium on PATH: install Debian's `chromium` package "
+                   "(apt-get install chromium) to run the site tests")
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}. In CI the site tests must run, not be skipped.")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
