@@ -339,7 +339,7 @@ def scalar_checks() -> dict[str, tuple[object, list[tuple[tuple, str]]]]:
     toy = parts_toy()
     w1 = min_l1_solution(toy.X_train, toy.y_train)
     part = int(np.flatnonzero(w1)[0])
-    sweep = lasso_sweep(regression_task(seed=0), n_lambdas=20)
+    sweep = lasso_sweep(regression_task(seed=0), n_lambdas=60)  # notebook 06's own sweep
     best = float(sweep.lambdas[sweep.best])
 
     def judged(pool, truth):

@@ -106,8 +106,8 @@ for i in range(table.best + 1, table.one_se - 2, -1):
 # ### Exercise 2: the one-standard-error rule
 #
 # The **one-standard-error rule** takes the *largest* lambda whose mean error is at most
-# the minimum mean error plus *its* standard error: the simplest model the data cannot tell
-# from the best. Read it off the table (or use `table.alphas`, `table.mean`, `table.se`).
+# the minimum mean error plus the standard error *at the minimum*: the simplest model the
+# data cannot tell from the best. Read it off the table (or use `table.alphas`, `table.mean`, `table.se`).
 
 # %% tags=["exercise"] exercise="one-se"
 lam_1se = ...
@@ -142,8 +142,9 @@ for label, t in (("scaler on all rows", table), ("scaler inside folds", honest))
 # %% [markdown]
 # "No": each held-out fold helped scale itself. The leak is tiny here (under 1%, same
 # lambdas): 10 columns' means and spreads barely move when 44 of 442 rows are left out. A
-# step that learns more, such as selecting features, leaks more: keep every such step inside
-# what cross-validation refits.
+# step that learns more, such as selecting features, leaks more. The pipeline protects an
+# *outer* search: `GridSearchCV(make_pipeline(StandardScaler(), Lasso()),
+# {"lasso__alpha": alphas}, cv=cv)` refits the scaler in every fold, as the cell above did.
 
 # %%
 fig = plot_cv_curve(table)
@@ -152,7 +153,8 @@ fig
 # %% [markdown]
 # Strong penalties on the left. The curve is the mean CV error, the band one standard
 # error either side; the dotted line is the minimum plus its standard error. The curve is
-# flat near its bottom, and the one-SE rule picks the sparsest lambda still under the line.
+# flat near its bottom, and the one-SE rule picks the largest lambda (the sparsest model)
+# still under the line.
 
 # %%
 Z = StandardScaler().fit_transform(X)  # the standardised table, for the fits below
@@ -160,10 +162,11 @@ for label, lam_k in (("minimum", table.alphas[table.best]),
                      ("one-SE", table.alphas[table.one_se])):
     fit = Lasso(alpha=lam_k, **TIGHT).fit(Z, y)
     kept = [n for n, c in zip(names, fit.coef_) if c != 0]
-    # KKT violation: distance from the optimality conditions, relative to lambda (0: optimal)
-    violation = lasso_optimality_gap(Z, y, fit.coef_, lam_k, intercept=fit.intercept_)
+    # optimality gap, as in 03 and 06: how far the fit misses the Lasso's optimality
+    # conditions, relative to lambda (0 at the exact minimiser)
+    gap = lasso_optimality_gap(Z, y, fit.coef_, lam_k, intercept=fit.intercept_)
     print(f"{label:>7s} lambda {lam_k:.3g}: {len(kept)} features kept ({', '.join(kept)}); "
-          f"KKT violation < 1e-6: {violation < 1e-6}")
+          f"optimality gap below 1e-6: {gap < 1e-6}")
 
 # %% [markdown]
 # ## 2. The Lasso path: who enters first
@@ -250,13 +253,16 @@ for model_name, picks in (("Lasso", lasso_picks), ("elastic net", enet_picks)):
 # %% [markdown]
 # The Lasso keeps one copy of `bmi` in 48 of 50 resamples, and *which* one flips (21 and 27
 # times). Not "almost all": splitting a weight over two copies of the same information saves
-# L1 nothing (0.5 + 0.5 costs as much as 1). Not "about half": the choice is between the
-# copies, not between one and both. Elastic net's L2 term *prefers* splitting (0.5² + 0.5²
+# L1 nothing (0.5 + 0.5 costs as much as 1), so the copy that fits the resample slightly
+# better takes it all. Not "about half": the choice is between the copies, not between one
+# and both. Elastic net's L2 term *prefers* splitting (0.5² + 0.5²
 # < 1²): it keeps both, every time. Read a Lasso's pick as "one of this group".
 #
 # `ElasticNetCV` chooses lambda as `LassoCV` did; we apply the one-SE rule to its table:
 
 # %%
+# Elastic net: (1/(2n))·‖y − Xw − b‖² + alpha·(l1_ratio·‖w‖₁ + (1 − l1_ratio)/2·‖w‖²),
+# so its alpha is not the Lasso's: compare the weights, not the lambdas.
 enet_cv = ElasticNetCV(l1_ratio=0.5, alphas=alphas, cv=cv, **TIGHT).fit(T, y)
 enet_table = cv_table(enet_cv.alphas_, enet_cv.mse_path_)
 lam_en = enet_table.alphas[enet_table.one_se]
@@ -267,8 +273,9 @@ print("weights at the one-SE lambda:",
       ", ".join(f"{n} {c:.1f}" for n, c in zip(twin_names, enet.coef_)))
 
 # %% [markdown]
-# Its minimum is the smallest lambda tried: the CV error hardly moves below about 1, so
-# that minimum means "no penalty needed for prediction". The one-SE rule gives a real choice.
+# Its minimum is the smallest lambda tried: below about 1 the CV error stays within half a
+# standard error, so that minimum means "no penalty needed for prediction". The one-SE rule
+# gives a real choice.
 #
 # ### Exercise 3: which twin columns does elastic net keep?
 #
@@ -297,12 +304,12 @@ scaler = StandardScaler().fit(Xb_train)
 Zb_train, Zb_test = scaler.transform(Xb_train), scaler.transform(Xb_test)
 n_test = len(yb_test)
 print(f"{'C':>6s} {'L1 features':>11s} {'L1 test right':>13s} {'L2 test right':>13s} "
-      f"{'KKT violation':>13s}")
+      f"{'opt. gap':>13s}")
 for C in (0.01, 0.03, 0.1, 0.3, 1, 3, 10):
     l1 = l1_logistic(C).fit(Zb_train, yb_train)
     l2 = l2_logistic(C).fit(Zb_train, yb_train)
     bound = logistic_optimality_gap(Zb_train, yb_train, l1.coef_, l1.intercept_, C,
-                               with_intercept=False)
+                                    with_intercept=False)
     print(f"{C:6g} {np.count_nonzero(l1.coef_):11d} "
           f"{(l1.predict(Zb_test) == yb_test).sum():9d}/{n_test} "
           f"{(l2.predict(Zb_test) == yb_test).sum():9d}/{n_test} "
@@ -312,7 +319,8 @@ for C in (0.01, 0.03, 0.1, 0.3, 1, 3, 10):
 # L2 uses all 30 measurements. L1 is within two test cases of it with 4 to 9 (C = 0.03 to
 # 0.3) and matches it with 10 (C = 1). One case is 0.6 percentage points, so choose C by
 # cross-validation on the training part (`LogisticRegressionCV`), never on the test set.
-# (liblinear penalises the intercept by |b|/100; the last column checks the weights.)
+# (liblinear, the solver here, penalises the intercept slightly, by |b|/100; the last
+# column is the weights' optimality gap.)
 
 # %% [markdown]
 # ## 5. How far to trust the selected set: stability selection
@@ -358,9 +366,10 @@ print(f"every prediction of the penalised model is lower by "
       f"{np.mean(free.predict(Z) - taxed.predict(ones)):.3f}")
 
 # %% [markdown]
-# With centred columns the penalised intercept is the mean of `y` minus lambda: every
-# prediction is biased down by lambda, for nothing. scikit-learn's `Lasso`, `LassoCV` and
-# `ElasticNet` never penalise the intercept.
+# With centred columns the penalised intercept is soft-thresholded like any weight: the mean
+# of `y` minus lambda (here the mean, 152, is far above lambda). Every prediction is biased
+# down by lambda, for nothing. scikit-learn's `Lasso`, `LassoCV` and `ElasticNet` never
+# penalise the intercept.
 
 # %% [markdown] jp-MarkdownHeadingCollapsed=true
 # ## Deep dive: sparse inputs, a hashed latitude x longitude cross
@@ -393,7 +402,7 @@ bound = logistic_optimality_gap(Xh[:n_train], yh[:n_train], sparse_l1.coef_, spa
 p_val = sparse_l1.predict_proba(Xh[n_train:])[:, 1]
 val_loss = -np.mean(yh[n_train:] * np.log(p_val) + (1 - yh[n_train:]) * np.log(1 - p_val))
 print(f"L1-logistic, C = 0.3: {nnz:,} non-zero weights of {Xh.shape[1]:,}; "
-      f"weights' KKT violation < 1e-4: {bound < 1e-4}")
+      f"weights' optimality gap below 1e-4: {bound < 1e-4}")
 print(f"validation log loss {val_loss:.3f}")
 print(f"coef_ as stored by scikit-learn (dense float64): {sparse_l1.coef_.nbytes:,} bytes; "
       f"as (int32 index, float32 value) pairs, as 07 stores them: {nnz * 8:,} bytes")
@@ -457,15 +466,14 @@ diff = abs(run.final_objective - lasso_objective(Z, yc, sk.coef_, lam))
 print(f"objectives: ISTA {run.final_objective:.2f}, scikit-learn "
       f"{lasso_objective(Z, yc, sk.coef_, lam):.2f}; |difference| < 1e-6: {diff < 1e-6}")
 print(f"largest weight difference < 1e-6: {np.abs(run.weights - sk.coef_).max() < 1e-6}; "
-      f"ISTA's KKT violation < 1e-6: {lasso_optimality_gap(Z, yc, run.weights, lam) < 1e-6}")
+      f"ISTA's optimality gap below 1e-6: {lasso_optimality_gap(Z, yc, run.weights, lam) < 1e-6}")
 
 # %% [markdown]
 # ## Summary
 #
-# - Scale inside a pipeline; choose lambda by cross-validation. The one-SE rule picks the
-#   sparsest model the data cannot tell from the best: 5 features here, against 7.
-# - A step fitted on all rows before the folds are cut leaks; here the scaler's leak is tiny.
-# - The first feature on the path is the most correlated with the target.
+# - Search lambda around a pipeline (`GridSearchCV`): every fold refits the scaler. The
+#   one-SE rule picks the sparsest model the data cannot tell from the best (5 features, not 7).
+# - On standardised columns the most correlated feature enters the path first.
 # - With near-duplicates the Lasso keeps one, and which one flips; elastic net keeps both.
 # - L1-logistic keeps a handful of 30 measurements at L2's accuracy.
 # - Stability selection shows which selected features to trust.

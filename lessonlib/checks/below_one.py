@@ -209,9 +209,13 @@ def check_reweight_weights(weights: object) -> Feedback:
             return Feedback.hint("take the size of x before adding eps: 1 / (|x| + eps).")
         if np.allclose(w, np.abs(x) + eps):
             return Feedback.hint("that is |x| + eps; the weight is its inverse, 1 / (|x| + eps).")
-        return Feedback.hint(
-            f"for x = {x.tolist()} and eps = {eps} expected {np.round(want, 4).tolist()}, "
-            f"got {np.round(w, 4).tolist()}."
+        digits = next((d for d in range(4, 18)
+                       if any(f"{a:.{d}g}" != f"{b:.{d}g}" for a, b in zip(want, w, strict=True))),
+                      17)
+        return Feedback.hint(  # enough digits that "expected" and "got" differ on the page
+            f"for x = {x.tolist()} and eps = {eps} expected "
+            f"[{', '.join(f'{a:.{digits}g}' for a in want)}], "
+            f"got [{', '.join(f'{b:.{digits}g}' for b in w)}]."
         )
     return Feedback.ok(
         "Small entries get large weights (pushed to 0), large entries small weights."

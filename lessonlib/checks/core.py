@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import io
 import reprlib
 import signal
 import sys
@@ -33,6 +34,9 @@ SHOWN_VALUES = 6
 #: The longest message a check prints; a longer one (a check that quoted a huge answer
 #: whole) keeps its start and end.
 MAX_MESSAGE = 800
+#: What the learner's function prints during a check is shown up to this many characters
+#: in all its calls (one printing megabytes would flood the notebook); the rest is counted.
+SHOWN_OUTPUT = 300
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,8 @@ class _OutOfTime(BaseException):
 #: Seconds the learner's functions may still run in the check being graded (None: no
 #: check is running, and each call gets the whole limit).
 _budget: list[float | None] = [None]
+#: Characters of the learner's printed output shown, and cut, in the check being graded.
+_shown: list[int] = [0, 0]
 
 
 def _can_alarm() -> bool:
@@ -189,6 +195,104 @@ def _seconds(x: float) -> str:
     return f"{x:g} second{'' if x == 1 else 's'}"
 
 
+class _CappedText(io.TextIOBase):
+    """A text stream that keeps the first :data:`SHOWN_OUTPUT` characters and counts the rest."""
+
+    def __init__(self, room: int) -> None:
+        self.kept: list[str] = []
+        self.room = room
+        self.n_kept = 0
+        self.n_cut = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: object) -> int:
+        text = str(text)
+        room = max(self.room - self.n_kept, 0)
+        self.kept.append(text[:room])
+        self.n_kept += min(len(text), room)
+        self.n_cut += max(len(text) - room, 0)
+        return len(text)
+
+    def shown(self, with_cut: bool = True) -> str:
+        text = "".join(self.kept)
+        if self.n_cut and with_cut:
+            text += _cut_note(self.n_cut)
+        return text
+
+
+def _cut_note(n_cut: int) -> str:
+    return f"\n[... {n_cut:,} more characters your function printed are not shown]\n"
+
+
+def _run_quietly(func: Callable[..., object], args: tuple, seconds: float) -> object:
+    """:func:`_run_with_time_limit`, with what ``func`` prints (stdout and stderr) cut to
+    :data:`SHOWN_OUTPUT` characters and shown after it returns."""
+    out = _CappedText(SHOWN_OUTPUT - _shown[0])
+    old_out, old_err = sys.stdout, sys.stderr
+    sys.stdout = sys.stderr = out
+    try:
+        return _run_with_time_limit(func, args, seconds)
+    finally:
+        sys.stdout, sys.stderr = old_out, old_err
+        in_check = _budget[0] is not None
+        if in_check:  # the cap holds for all its calls together; the cut is told at the end
+            _shown[0] += out.n_kept
+            _shown[1] += out.n_cut
+        text = out.shown(with_cut=not in_check)
+        if text:
+            old_out.write(text if text.endswith("\n") else text + "\n")
+
+
+def _not_an_exception(exc: BaseException, who: str) -> LearnerCodeError:
+    """The sentence for a BaseException that is not an error (a learner's own subclass,
+    GeneratorExit): it would stop the check, and the kernel's cell, like an interrupt."""
+    return LearnerCodeError(
+        f"{who} raised {type(exc).__name__}, which is not an ordinary error (it derives from "
+        "BaseException, like KeyboardInterrupt, so it would stop the notebook's cell). Raise "
+        "an Exception such as ValueError, or return the result")
+
+
+def read_answer(func: Callable[..., object], *args: object) -> object:
+    """``func(*args)``: check code that runs the learner's answer's own code, under the limit.
+
+    Converting an answer runs code the learner wrote: its ``__float__`` or ``__array__``,
+    the items of a generator. That takes the check's remaining :data:`LEARNER_TIME_LIMIT`
+    (or the whole limit outside a check), like a call of the learner's function, and an
+    exit, an interrupt or another BaseException becomes a :class:`LearnerCodeError`.
+
+    Examples
+    --------
+    >>> read_answer(list, (x * x for x in range(3)))
+    [0, 1, 4]
+    """
+    left = _budget[0]
+    limit = LEARNER_TIME_LIMIT if left is None else max(left, 0.1)
+    started = time.monotonic()
+    try:
+        return _run_quietly(func, args, limit)
+    except _OutOfTime:
+        raise LearnerCodeError(
+            f"reading your answer took more than {_seconds(LEARNER_TIME_LIMIT)}, so the check "
+            "stopped. Its own code runs when the check reads it (a generator's items, a "
+            "`__float__` or `__array__`): give plain numbers, a list or a NumPy array") from None
+    except KeyboardInterrupt:
+        raise LearnerCodeError(
+            f"you stopped the check after {time.monotonic() - started:.1f} seconds while it "
+            "read your answer; give plain numbers, a list or a NumPy array") from None
+    except SystemExit:
+        raise LearnerCodeError("reading your answer called exit() (or sys.exit), which would "
+                               "stop the notebook's kernel; give plain numbers") from None
+    except Exception:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - a learner's own BaseException, GeneratorExit
+        raise _not_an_exception(exc, "reading your answer") from None
+    finally:
+        if left is not None:
+            _budget[0] = left - (time.monotonic() - started)
+
+
 def call_learner(func: object, *args: object, fresh_copies: bool = True) -> object:
     """Call the learner's function, turning any exception into :class:`LearnerCodeError`.
 
@@ -221,7 +325,7 @@ def call_learner(func: object, *args: object, fresh_copies: bool = True) -> obje
     limit = LEARNER_TIME_LIMIT if left is None else left
     started = time.monotonic()
     try:
-        result = _run_with_time_limit(func, args, limit)
+        result = _run_quietly(func, args, limit)
     except _OutOfTime:
         raise LearnerCodeError(
             f"your function was still running after {_seconds(LEARNER_TIME_LIMIT)}, so the "
@@ -247,6 +351,8 @@ def call_learner(func: object, *args: object, fresh_copies: bool = True) -> obje
             f"your function raised {type(exc).__name__}: {str(exc)[:200]}{where} "
             f"when called with ({arg_text:.80})"
         ) from None
+    except BaseException as exc:  # noqa: BLE001 - a learner's own BaseException, GeneratorExit
+        raise _not_an_exception(exc, "your function") from None
     finally:
         if left is not None:
             _budget[0] = left - (time.monotonic() - started)
@@ -355,6 +461,7 @@ def exercise(grader: Callable[..., Feedback]) -> Callable[..., None]:
                                  "entries the check cannot read; give a plain array "
                                  "(`.filled(0)` or `np.asarray(...)`) or plain numbers.")
         _budget[0] = LEARNER_TIME_LIMIT  # for all the learner's calls in this check
+        _shown[:] = [0, 0]
         try:
             with np.errstate(all="ignore"):  # an overflow in a check's arithmetic is no news
                 return grader(*args, **kwargs)
@@ -368,8 +475,14 @@ def exercise(grader: Callable[..., Feedback]) -> Callable[..., None]:
                 f"the check could not use this answer ({type(exc).__name__}: "
                 f"{str(exc)[:200]}). Look at what the exercise asks for: its type and shape."
             )
+        except BaseException as exc:  # noqa: BLE001 - SystemExit etc. from an answer's own code
+            return Feedback.hint(f"{_not_an_exception(exc, 'your answer')}. Fix that and run "
+                                 "both cells again.")
         finally:
             _budget[0] = None
+            if _shown[1]:
+                sys.stdout.write(_cut_note(_shown[1]).lstrip("\n"))
+            _shown[:] = [0, 0]
 
     def short_verdict(*args: object, **kwargs: object) -> Feedback:
         feedback = verdict(*args, **kwargs)
@@ -409,6 +522,8 @@ def a_kind(value: object) -> str:
 def learner_numbers(answer: object, what: str, max_size: int = 100_000) -> np.ndarray:
     """The learner's answer as a finite float array, or :class:`LearnerCodeError` saying why.
 
+    Reading the answer runs under the check's time limit (see :func:`read_answer`).
+
     The one place where the checks turn an answer into numbers: text, complex numbers,
     masked arrays (``numpy.ma``), NaN, inf and numbers too large for a float are each
     named, and so is an answer of more than ``max_size`` numbers (no exercise asks for
@@ -423,7 +538,22 @@ def learner_numbers(answer: object, what: str, max_size: int = 100_000) -> np.nd
     Traceback (most recent call last):
     ...
     lessonlib.checks.core.LearnerCodeError: your point holds complex numbers ((2+3j)); ...
+    >>> learner_numbers(np.array(["1.0", "0"], dtype=object), "your point")
+    Traceback (most recent call last):
+    ...
+    lessonlib.checks.core.LearnerCodeError: your point must be numbers, got values of type str: ...
     """
+    return read_answer(_learner_numbers, answer, what, max_size)  # type: ignore[return-value]
+
+
+def _learner_numbers(answer: object, what: str, max_size: int) -> np.ndarray:
+    if not isinstance(answer, (np.generic, bool)):
+        # A subclass of float or int may override __float__/__index__ to say another value
+        # than it holds (NumPy asks them): read the value it holds.
+        if isinstance(answer, float) and type(answer) is not float:
+            answer = float.__float__(answer)
+        elif isinstance(answer, int) and type(answer) is not int:
+            answer = int.__int__(answer)
     if isinstance(answer, (str, bytes, dict)) or callable(answer) or answer is None:
         raise LearnerCodeError(f"{what} must be numbers, got {a_kind(answer)} "
                                f"{short_repr(answer, 40)}")
@@ -448,8 +578,15 @@ def learner_numbers(answer: object, what: str, max_size: int = 100_000) -> np.nd
         raise LearnerCodeError(
             f"{what} holds complex numbers{shown}; the answer is real numbers. Look for "
             "where the imaginary part `j` comes from (a square root of a negative number?)")
+    if raw.dtype == object:
+        # np.asarray(..., dtype=float) would read "1.0" as 1.0, while a list of text is refused
+        text = next((x for x in raw.ravel().tolist() if isinstance(x, (str, bytes))), None)
+        if text is not None:
+            raise LearnerCodeError(f"{what} must be numbers, got values of type "
+                                   f"{type(text).__name__}: {short_repr(answer, 40)}")
     if raw.dtype.kind not in "biuf" + "O":
-        raise LearnerCodeError(f"{what} must be numbers, got values of type {raw.dtype}: "
+        kind = {"U": "str", "S": "bytes"}.get(raw.dtype.kind, str(raw.dtype))
+        raise LearnerCodeError(f"{what} must be numbers, got values of type {kind}: "
                                f"{short_repr(answer, 40)}")
     try:
         arr = np.asarray(raw, dtype=float)
@@ -500,7 +637,7 @@ def sorted_if_set(answer: object) -> object:
     """
     if isinstance(answer, (set, frozenset)):
         try:
-            return sorted(answer)
+            return read_answer(sorted, answer)  # comparing runs the items' own code
         except TypeError:  # mixed types cannot be sorted; learner_numbers will say what is wrong
             return list(answer)
     return answer

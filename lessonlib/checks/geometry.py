@@ -89,18 +89,23 @@ def check_tie_slopes(answer: object) -> Feedback:
         return Feedback.hint(f"{exc}. Give a list of numbers, e.g. [0.5, 2].")
     if xs.size == 0:
         return Feedback.hint("the list is empty, but some data points do give a tie.")
-    xs = np.unique(np.round(xs, 9))
+    # A value within 1e-9 of +-1 (typed from a printout) is meant as +-1; any other value
+    # keeps its own size, so 5e-324 is not quoted back as 0.
+    xs = np.unique(np.where(np.abs(np.abs(xs) - 1) <= 1e-9, np.sign(xs), xs))
     if xs.size > 20:
         return Feedback.hint(f"you gave {xs.size:,} different values; only a few x give a tie. "
                              "Which slopes do the diamond's sides have?")
-    wrong = [float(x) for x in xs if touch_point(float(x), 3.0, 1).unique]
+    wrong = [float(x) for x in xs if abs(x) != 1]  # only |x| = 1 gives a tie
     if wrong:
         x = wrong[0]
-        t = touch_point(x, 3.0, 1)
+        try:
+            t = touch_point(x, 3.0, 1)
+            where = f": the diamond touches only at ({t.point[0]:.4g}, {t.point[1]:.4g})"
+        except (ValueError, ArithmeticError):  # an x too large for the geometry's arithmetic
+            where = ""
         return Feedback.hint(
-            f"for x = {x:g} the answer is unique: the diamond touches only at "
-            f"({t.point[0]:.4g}, {t.point[1]:.4g}). A tie needs the line b = 3 - x·a to run "
-            "parallel to a side of the diamond: which slopes do its sides have?"
+            f"for x = {x:.4g} the answer is unique{where}. A tie needs the line b = 3 - x·a to "
+            "run parallel to a side of the diamond: which slopes do its sides have?"
         )
     missing = [v for v in (-1.0, 1.0) if v not in xs]
     if missing:

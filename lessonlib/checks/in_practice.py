@@ -92,11 +92,43 @@ def _diabetes() -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _reference_table() -> CVTable:
+def _reference_fit() -> LassoCV:
+    """The check's own fit of the notebook's pipeline (its LassoCV step), once per kernel."""
     X, y, _ = _diabetes()
     Z = StandardScaler().fit_transform(X)
-    fit = LassoCV(alphas=ALPHAS, cv=folds(), **_TIGHT).fit(Z, y)
+    return LassoCV(alphas=ALPHAS, cv=folds(), **_TIGHT).fit(Z, y)
+
+
+@functools.lru_cache(maxsize=1)
+def _reference_table() -> CVTable:
+    fit = _reference_fit()
     return cv_table(fit.alphas_, fit.mse_path_)
+
+
+def _same_fit(last: LassoCV) -> str | None:
+    """What differs between the learner's fitted LassoCV and the check's own fit, or None.
+
+    With tol=1e-10 a correct float64 fit agrees with the reference to far better than the
+    1e-6 (relative to the largest entry) allowed here, on any BLAS.
+    """
+    ref = _reference_fit()
+
+    def close(got: object, want: np.ndarray) -> bool:
+        try:
+            got = np.asarray(got, dtype=float)
+        except (TypeError, ValueError):
+            return False
+        scale = float(np.max(np.abs(want))) if want.size else 1.0
+        return got.shape == want.shape and bool(
+            np.allclose(got, want, rtol=1e-6, atol=1e-6 * scale))
+
+    if not close(getattr(last, "mse_path_", None), ref.mse_path_):
+        return "cross-validation errors (`mse_path_`)"
+    if not close(getattr(last, "coef_", None), ref.coef_):
+        return "weights (`coef_`)"
+    if not close(getattr(last, "intercept_", None), np.asarray(ref.intercept_)):
+        return "intercept (`intercept_`)"
+    return None
 
 
 def _standardised() -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -187,6 +219,11 @@ def check_pipeline(model: object) -> Feedback:
     if not np.isclose(last.alpha_, want, rtol=1e-6):
         return Feedback.hint(f"your pipeline chose lambda {last.alpha_:.3g}, but these settings "
                              f"choose {want:.3g}: was it fitted on `X, y`, all 442 rows?")
+    differs = _same_fit(last)
+    if differs is not None:
+        return Feedback.hint(f"its {differs} differ from those of the same pipeline fitted on "
+                             "the notebook's `X, y`. Fit it once with `model.fit(X, y)` on the "
+                             "data as loaded (unchanged `y`), and change nothing afterwards.")
     return Feedback.ok(f"The pipeline scales, then searches {ALPHAS.size} lambdas over 10 folds; "
                        f"it picks lambda = {want:.3g}.")
 
@@ -318,6 +355,10 @@ def check_first_feature(answer: object) -> Feedback:
         name = _word(answer).replace(" ", "")
         if name not in corr:
             return Feedback.hint(f"{answer!r} is not a feature; they are {', '.join(names)}.")
+    elif _is_number(answer) and float(answer).is_integer():  # an index, out of range
+        return Feedback.hint(f"{answer!r} is not a column index: the {len(names)} features are "
+                             f"at 0 to {len(names) - 1}. Answer with a feature's name, such as "
+                             f"{names[0]!r}.")
     else:
         return Feedback.hint(f"answer with a feature's name (a string), not {a_kind(answer)}.")
     first = max(corr, key=lambda n: abs(corr[n]))
@@ -430,15 +471,20 @@ def check_enet_twins(answer: object) -> Feedback:
     extra = sorted(got - set(group))
     if extra:
         return Feedback.hint(f"list only the twin columns ({', '.join(group)}); "
-                             f"{', '.join(extra)} is not one of them.")
+                             f"{', '.join(extra)} "
+                             f"{'is not one of them' if len(extra) == 1 else 'are not among them'}"
+                             ".")
     if got == want:
         return Feedback.ok(f"Elastic net keeps {', '.join(sorted(want))}: its L2 part spreads "
                            "the weight over both copies instead of choosing one.")
     missing = sorted(want - got)
     if missing:
-        return Feedback.hint(f"{', '.join(missing)} also has a non-zero weight in `enet.coef_` "
+        verb = "also has a non-zero weight" if len(missing) == 1 else "also have non-zero weights"
+        return Feedback.hint(f"{', '.join(missing)} {verb} in `enet.coef_` "
                              "(look at the printed weights, or `enet.coef_ != 0`).")
-    return Feedback.hint(f"{', '.join(sorted(got - want))} has weight exactly 0 in `enet.coef_`.")
+    zero = sorted(got - want)
+    return Feedback.hint(f"{', '.join(zero)} {'has weight' if len(zero) == 1 else 'have weights'} "
+                         "exactly 0 in `enet.coef_`.")
 
 
 # --------------------------------------------------------------------------- scaling

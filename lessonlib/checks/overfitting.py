@@ -6,6 +6,7 @@ grader is ``check_xxx.grade`` (returns a :class:`Feedback`) for the tests.
 
 from __future__ import annotations
 
+import functools
 import numbers
 
 import numpy as np
@@ -24,7 +25,7 @@ from lessonlib.checks.core import (
     short_repr,
 )
 from lessonlib.geometry import min_l1_solution
-from lessonlib.overfitting import LambdaSweep, parts_toy
+from lessonlib.overfitting import LambdaSweep, lasso_sweep, parts_toy, regression_task
 
 __all__ = ["check_best_lambda", "check_dense_winner", "check_l1_part", "check_prune"]
 
@@ -201,7 +202,8 @@ def check_prune(prune: object) -> Feedback:
                                  "`order[-0:]` is the whole array. Slice `order[::-1][:k]` or "
                                  "`order[len(order) - k:]` instead.")
         if n_kept != k:
-            return Feedback.hint(f"{shown} kept {n_kept} non-zero weights; it should keep "
+            return Feedback.hint(f"{shown} kept {n_kept} non-zero "
+                                 f"weight{'' if n_kept == 1 else 's'}; it should keep "
                                  f"exactly k = {k}.")
         kept = got != 0
         if not np.allclose(got[kept], w[kept]):
@@ -232,14 +234,40 @@ def _top_k_signed(w: np.ndarray, k: int) -> np.ndarray:
 # --------------------------------------------------------------------------- best lambda
 
 
+#: How notebook 06 makes its sweep: ``lasso_sweep(regression_task(**TASK), n_lambdas=60)``.
+NOTEBOOK_TASK = {"n_train": 60, "n_features": 100, "n_informative": 8, "noise": 1.0, "seed": 0}
+NOTEBOOK_LAMBDAS = 60
+
+
+@functools.lru_cache(maxsize=1)
+def _notebook_sweep() -> LambdaSweep:
+    """The notebook's sweep, recomputed by the check (a fraction of a second, once)."""
+    return lasso_sweep(regression_task(**NOTEBOOK_TASK), n_lambdas=NOTEBOOK_LAMBDAS)
+
+
+def _same_sweep(sweep: LambdaSweep, ref: LambdaSweep) -> bool:
+    """Does ``sweep`` hold the notebook's numbers? (An exact path: any BLAS agrees to 1e-6.)"""
+    def close(a: object, b: np.ndarray) -> bool:
+        try:
+            a = np.asarray(a, dtype=float)
+        except (TypeError, ValueError):
+            return False
+        return a.shape == b.shape and bool(np.allclose(a, b, rtol=1e-6, atol=1e-12))
+
+    return (close(sweep.lambdas, ref.lambdas) and close(sweep.val_mse, ref.val_mse)
+            and close(sweep.train_mse, ref.train_mse))
+
+
 @exercise
 def check_best_lambda(answer: object, sweep: object) -> Feedback:
-    """Grade the lambda with the lowest held-out (validation) error of ``sweep``.
+    """Grade the lambda with the lowest held-out (validation) error of notebook 06's sweep.
+
+    The check recomputes the notebook's sweep itself and grades against it; a ``sweep``
+    that is not the notebook's (other data, or errors changed) is named, not trusted.
 
     Examples
     --------
-    >>> from lessonlib.overfitting import lasso_sweep, regression_task
-    >>> sweep = lasso_sweep(regression_task(seed=0), n_lambdas=20)
+    >>> sweep = _notebook_sweep()
     >>> check_best_lambda.grade(float(sweep.lambdas[sweep.best]), sweep).passed
     True
     >>> check_best_lambda.grade(float(sweep.lambdas[-1]), sweep).passed
@@ -259,6 +287,13 @@ def check_best_lambda(answer: object, sweep: object) -> Feedback:
         x = learner_number(answer, "lambda")
     except LearnerCodeError as exc:
         return Feedback.hint(f"{exc}. Give one number, the value of lambda.")
+    reference = _notebook_sweep()
+    if not _same_sweep(sweep, reference):
+        return Feedback.hint(
+            "the sweep you passed is not the notebook's: its lambdas or errors differ from "
+            "`lasso_sweep(task, n_lambdas=60)` on the notebook's task. Run that cell again "
+            "(without changing `sweep`), then pass it: `check_best_lambda(best_lambda, sweep)`.")
+    sweep = reference
     lam = sweep.lambdas
     best = sweep.best
     if np.isclose(x, sweep.val_mse[best], rtol=1e-2, atol=0):

@@ -333,6 +333,20 @@ def _grade_house_score(func: object, model: WideModel, houses: list[np.ndarray]
         where = f"for coordinates {coords.tolist()} you returned {x:.4g}, expected {expected:.4g}"
         if abs(x - (expected - bias)) < 1e-5:
             return Feedback.hint(f"{where}: add the bias, model.bias[0].")
+        if len(houses) > 1:
+            # The weights are summed right but the bias is not this model's: a number was
+            # written in (the notebook's bias) where model.bias[0] belongs.
+            offsets = []
+            for other in houses:
+                try:
+                    y = learner_number(call_learner(func, model, other), "house_score")
+                except LearnerCodeError:
+                    break
+                offsets.append(y - sum(lookup.get(int(c), 0.0) for c in other))
+            if len(offsets) == len(houses) and max(offsets) - min(offsets) < 1e-5:
+                return Feedback.hint(f"{where}: the weights add up right, but the constant you "
+                                     f"add is {offsets[0]:.4g} where this model's bias is "
+                                     f"{bias:g}. Add model.bias[0] itself, not a fixed number.")
         if abs(x - 1 / (1 + math.exp(-expected))) < 1e-5:
             return Feedback.hint(f"{where}: that is the probability; return the score "
                                  "(log-odds) before the sigmoid.")
@@ -363,6 +377,10 @@ def _grade_targets(model: object, validation: object, max_nonzeros: int,
                              f"this model uses {model.n_lat:,} x {model.n_lon:,}.")
     if len(validation) == 0:
         return Feedback.hint("the validation set is empty; pass the notebook's `val`.")
+    if not (np.all(np.isfinite(model.values)) and np.all(np.isfinite(model.bias))):
+        return Feedback.hint("the model's weights or bias hold NaN or inf, which training never "
+                             "gives. Train it again with `train_ftrl(train, ...)` and pass its "
+                             "`.model` unchanged.")
     wrong_data = _provenance(model, validation)
     if wrong_data is not None:
         return wrong_data

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -18,6 +19,7 @@ from lessonlib.checks.core import (
     exercise,
     learner_number,
     preview,
+    read_answer,
 )
 from lessonlib.zeno import float_decay
 
@@ -58,6 +60,24 @@ def _subtracts_penalty(l2_step: object, eta: float, lam: float) -> bool:
     return any(_close(value, 3.0 - c * eta * lam * 9.0) for c in (1, 2))
 
 
+def _ignored_arguments(l2_step: object, w: float, eta: float, lam: float,
+                       value: float) -> str:
+    """"eta", "lam", "eta and lam" or "": the arguments whose halving leaves the answer
+    unchanged (a number written in where the argument belongs). Asked only of a wrong answer
+    at w != 0, where the right step depends on both."""
+    if w == 0:
+        return ""
+    names = []
+    for name, args in (("eta", (w, eta / 2, lam)), ("lam", (w, eta, lam / 2))):
+        try:
+            other = learner_number(call_learner(l2_step, *args), "l2_step")
+        except LearnerCodeError:
+            return ""
+        if _close(other, value):
+            names.append(name)
+    return " and ".join(names)
+
+
 @exercise
 def check_l2_step(l2_step: object) -> Feedback:
     """Grade ``l2_step(w, eta, lam)``: one gradient step on ``lam * w**2`` alone.
@@ -82,6 +102,12 @@ def check_l2_step(l2_step: object) -> Feedback:
         want = (1 - 2 * eta * lam) * w
         if _close(value, want):
             continue
+        ignored = _ignored_arguments(l2_step, w, eta, lam, value)
+        if ignored:
+            return Feedback.hint(f"l2_step({w}, {eta}, {lam}) returned {value:.6g}: your "
+                                 f"function ignores {ignored} (changing "
+                                 f"{'them' if ' and ' in ignored else 'it'} changes nothing). "
+                                 "Use the arguments, not fixed numbers.")
         if _subtracts_penalty(l2_step, eta, lam):
             return Feedback.hint(
                 "you subtracted (eta times) the penalty lam * w**2 itself. A gradient step "
@@ -114,9 +140,16 @@ def check_l2_step(l2_step: object) -> Feedback:
     return Feedback.ok("Every step multiplies w by the same factor 1 - 2*eta*lam.")
 
 
+#: The exercise's step size and penalty strength (notebook 02).
+_HALVE_ETA, _HALVE_LAM = 0.05, 0.1
+
+
 @exercise
 def check_steps_to_halve(steps: object, eta: float = 0.05, lam: float = 0.1) -> Feedback:
     """Grade the number of L2 steps (``eta``, ``lam``) after which a weight is at most half.
+
+    The exercise fixes ``eta = 0.05`` and ``lam = 0.1``; other values are refused with a
+    hint naming them (the parameters stay for the calls that spell them out).
 
     The exact answer is ``ln 2 / -ln(1 - 2 eta lam)`` (68.97 for the defaults);
     the whole number of steps is its ceiling (69). Both are accepted.
@@ -138,12 +171,15 @@ def check_steps_to_halve(steps: object, eta: float = 0.05, lam: float = 0.1) -> 
         lam = learner_number(lam, "lam")
     except LearnerCodeError as exc:
         return Feedback.hint(f"{exc}. Give the number of steps as a number, such as 12.")
+    if not (math.isclose(eta, _HALVE_ETA, rel_tol=1e-6)
+            and math.isclose(lam, _HALVE_LAM, rel_tol=1e-6)):
+        # The exercise fixes eta and lam: a check that took the learner's own would grade a
+        # question the notebook never asked (check_steps_to_halve(35, 0.1, 0.1) passed).
+        return Feedback.hint(f"the exercise asks about eta = {_HALVE_ETA:g} and lam = "
+                             f"{_HALVE_LAM:g}, not eta = {eta:g}, lam = {lam:g}: call "
+                             "`check_steps_to_halve(steps_to_halve)` with your number only.")
+    eta, lam = _HALVE_ETA, _HALVE_LAM
     f = 1 - 2 * eta * lam
-    if not 1e-12 < 2 * eta * lam < 1:
-        return Feedback.hint(f"with eta = {eta:g} and lam = {lam:g} the factor per step, "
-                             f"1 - 2*eta*lam = {f:.15g}, is not between 0 and 1, so the weight "
-                             "does not shrink by a visible fraction. Use eta and lam with "
-                             "0 < 2*eta*lam < 1, such as the notebook's (0.05, 0.1).")
     exact = math.log(2) / -math.log1p(-2 * eta * lam)  # log1p: exact even for tiny eta*lam
     whole = math.ceil(exact)
     if value == whole or abs(value - exact) <= 0.1:  # the exact value, rounded or cut short
@@ -189,17 +225,19 @@ def check_reaches_zero(factors: object) -> Feedback:
     """
     if isinstance(factors, np.ndarray):
         factors = factors.ravel()[: 2 * len(_FACTORS) + 2]  # a huge array: look at a few
-    try:
-        values = iter(factors)  # type: ignore[call-overload]
-    except TypeError:
-        values = None
-    if values is None or isinstance(factors, (str, bytes, dict)):
+    if isinstance(factors, (str, bytes, dict)):
         return Feedback.hint("give a set or list of the factors, e.g. {0.3, 0.9}.")
+    try:
+        values = read_answer(iter, factors)  # its own __iter__ may be slow: under the limit
+    except TypeError:
+        return Feedback.hint("give a set or list of the factors, e.g. {0.3, 0.9}.")
+    # A generator's items run the learner's code: read a few, under the time limit.
+    items = read_answer(lambda: list(itertools.islice(values, 2 * len(_FACTORS) + 2)))
+    if len(items) > 2 * len(_FACTORS) + 1:
+        return Feedback.hint(f"you gave more than {2 * len(_FACTORS)} values; choose among "
+                             f"the {len(_FACTORS)} factors {list(_FACTORS)}.")
     chosen_list: list[float] = []
-    for f in values:
-        if len(chosen_list) > 2 * len(_FACTORS):
-            return Feedback.hint(f"you gave more than {2 * len(_FACTORS)} values; choose among "
-                                 f"the {len(_FACTORS)} factors {list(_FACTORS)}.")
+    for f in items:
         try:
             chosen_list.append(learner_number(f, "each factor"))
         except LearnerCodeError as exc:

@@ -71,6 +71,26 @@ def test_unanswered_says_so(check):
 # --------------------------------------------------------------------------- pipeline
 
 
+def _fitted(X, y):
+    return make_pipeline(StandardScaler(), LassoCV(alphas=ALPHAS, cv=folds(), **TIGHT)).fit(X, y)
+
+
+def test_pipeline_compares_the_fit_itself_not_only_its_settings(data):
+    # issue 17's reviewer: these passed when only the columns, mean_ and alpha_ were checked
+    X, y, _ = data
+    nudged = _fitted(X, y * 1.001)
+    tripled = _fitted(X, y * 3)
+    tripled[-1].alpha_ = _fitted(X, y)[-1].alpha_
+    zeroed = _fitted(X, y)
+    zeroed[-1].coef_[:] = 0
+    for name, model, words in (("y*1.001", nudged, "differ"), ("y*3, alpha_ set", tripled,
+                                                               "mse_path_"),
+                               ("coef_ zeroed", zeroed, "coef_")):
+        fb = check_pipeline.grade(model)
+        assert not fb.passed, name
+        assert words in fb.message and "unchanged `y`" in fb.message, (name, fb.message)
+
+
 def test_pipeline_accepts_the_pipeline_in_several_spellings(data):
     X, y, _ = data
     answers = [
@@ -215,12 +235,13 @@ def test_enet_twins_matches_a_fresh_fit(data):
         fb = check_enet_twins.grade(answer)
         assert fb.passed, (answer, fb.message)
     cases = {
-        "Lasso-like pick": (["bmi", "s5"], "also has a non-zero weight"),
-        "one pair": (["bmi", "bmi_twin"], "also has a non-zero weight"),
+        "Lasso-like pick": (["bmi", "s5"], "also have non-zero weights"),
+        "one pair": (["bmi", "bmi_twin"], "also have non-zero weights"),
+        "one missing": (["bmi", "bmi_twin", "s5"], "s5_twin also has a non-zero weight"),
         "extra column": (right + ["bp"], "not one of them"),
         "unknown name": (["bmi", "weight"], "not a column"),
         "one string": ("bmi bmi_twin s5 s5_twin", "list of names"),
-        "empty": ([], "also has a non-zero weight"),
+        "empty": ([], "also have non-zero weights"),
         "a number": (4, "list of column names"),
     }
     for name, (answer, phrase) in cases.items():
@@ -244,3 +265,14 @@ def test_lasso_scaling(data):
 def test_printed_check_output_starts_with_the_verdict(capsys):
     check_lasso_scaling(2210)
     assert capsys.readouterr().out.startswith(PASS)
+
+
+def test_first_feature_out_of_range_index_and_enet_grammar():
+    from lessonlib.checks.in_practice import _twin_data
+
+    message = check_first_feature.grade(-8).message
+    assert "not a column index" in message and "not an int" not in message
+    message = check_enet_twins.grade([]).message
+    assert "s5_twin also have non-zero weights" in message
+    message = check_enet_twins.grade(list(_twin_data()[2])).message
+    assert "are not among them" in message and "is not one of them" not in message

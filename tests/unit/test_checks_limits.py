@@ -190,3 +190,124 @@ def test_a_function_that_calls_exit_gets_a_sentence(capsys):
     check_soft_threshold(lambda w, t: sys.exit(1))
     out = capsys.readouterr().out
     assert out.startswith(TRY_AGAIN) and "exit()" in out
+
+
+# ----------------------------------------------------------------------------- reading answers
+
+
+class _SlowFloat:
+    def __float__(self):
+        time.sleep(30)
+        return 1_866_240_000.0
+
+
+class _SlowArray:
+    def __array__(self, dtype=None, copy=None):
+        time.sleep(30)
+        return np.array(2.0)
+
+
+@needs_alarm
+@pytest.mark.parametrize("answer", [_SlowFloat(), _SlowArray()], ids=["float", "array"])
+def test_an_answer_whose_own_code_is_slow_is_stopped(answer, short_limit, capsys):
+    from lessonlib.checks.sparse_features import check_cross_size, check_dense_bytes
+
+    started = time.monotonic()
+    check_dense_bytes(answer)
+    check_cross_size(lambda m: answer)
+    out = capsys.readouterr().out
+    assert time.monotonic() - started < 5  # each used to take 12-30 s
+    assert out.count("reading your answer took more than 0.2 seconds") == 2, out
+    assert "Traceback" not in out
+
+
+@needs_alarm
+def test_a_generator_answer_is_read_under_the_limit(short_limit):
+    from lessonlib.checks.zeno_l2 import check_reaches_zero
+
+    started = time.monotonic()
+    feedback = check_reaches_zero.verdict(time.sleep(0.1) or 0.3 for _ in range(20))
+    assert time.monotonic() - started < 2 and "reading your answer took more" in feedback.message
+    assert check_reaches_zero.verdict(x for x in (0.3, 0.5)).passed  # a quick one still passes
+
+
+class _Mine(BaseException):
+    pass
+
+
+def _raises(exc):
+    def func(*args):
+        raise exc
+    return func
+
+
+@pytest.mark.parametrize("exc", [_Mine, GeneratorExit], ids=["subclass", "GeneratorExit"])
+@pytest.mark.parametrize("check", [check_soft_threshold, check_ista_step, check_ftrl_weights])
+def test_a_base_exception_from_the_learners_function_is_a_sentence(check, exc, capsys):
+    check(_raises(exc))
+    out = capsys.readouterr().out
+    assert out.startswith(TRY_AGAIN) and f"raised {exc.__name__}" in out
+    assert "BaseException" in out and "Traceback" not in out
+
+
+@pytest.mark.parametrize("exc", [SystemExit, _Mine, GeneratorExit])
+def test_a_base_exception_while_reading_an_answer_is_a_sentence(exc, capsys):
+    from lessonlib.checks.sparse_features import check_cross_size
+
+    class Exits:
+        def __array__(self, dtype=None, copy=None):
+            raise exc
+
+    check_cross_size(lambda m: Exits())
+    out = capsys.readouterr().out
+    assert out.startswith(TRY_AGAIN) and "reading your answer" in out, out
+
+
+def test_what_the_learners_function_prints_is_cut_short(capsys):
+    from lessonlib.checks.sparse_features import check_cross_size
+
+    def chatty(m):
+        print("x" * 2_000_000)
+        return (180 * 60 / m) * (360 * 60 / m)
+
+    check_cross_size(chatty)
+    out = capsys.readouterr().out
+    assert len(out) < 1_000 and "more characters your function printed are not shown" in out
+    assert out.count("x" * core.SHOWN_OUTPUT) == 1 and "✅ Correct." in out
+
+
+def test_a_short_print_is_shown_whole(capsys):
+    def says(w, t):
+        print("hello")
+        return np.sign(w) * np.maximum(np.abs(w) - t, 0)
+
+    check_soft_threshold(says)
+    out = capsys.readouterr().out
+    assert out.startswith("hello\n") and "not shown" not in out and "✅ Correct." in out
+
+
+@pytest.mark.parametrize("answer", [np.array(["1.0", "0"], dtype=object),
+                                    np.array([b"1", 0.0], dtype=object), ["1.0", "0"]],
+                         ids=["object-str", "object-bytes", "list-str"])
+def test_text_inside_an_array_is_refused_like_a_list_of_text(answer):
+    with pytest.raises(core.LearnerCodeError, match="must be numbers, got values of type"):
+        core.learner_numbers(answer, "your answer")
+
+
+def test_a_number_subclass_is_read_by_the_value_it_holds():
+    from lessonlib.checks.start_here import check_nonzero_count
+
+    class Liar(float):
+        def __float__(self):
+            return 2.0
+
+    class IntLiar(int):
+        def __index__(self):
+            return 2
+
+        def __int__(self):
+            return 2
+
+    assert not check_nonzero_count.verdict(Liar(5.0)).passed
+    assert not check_nonzero_count.verdict(IntLiar(5)).passed
+    assert check_nonzero_count.verdict(Liar(2.0)).passed

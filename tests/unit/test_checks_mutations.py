@@ -165,7 +165,9 @@ CASES = {
     "l2_step": (
         check_l2_step,
         [l2_step, _f32(l2_step), lambda w, e, lam: np.array(l2_step(w, e, lam)), _list(l2_step)],
-        [(lambda w, eta, lam: (1 - 2 * 0.1 * 0.05) * w, "ignores eta or lam"),
+        [(lambda w, eta, lam: (1 - 2 * 0.1 * 0.05) * w, "ignores eta and lam"),
+         (lambda w, eta, lam: (1 - 2 * 0.1 * lam) * w, "ignores eta ("),  # said "factor 2"
+         (lambda w, eta, lam: (1 - 2 * eta * 0.05) * w, "ignores lam"),
          (lambda w, eta, lam: (1 + 2 * eta * lam) * w, "grew"),
          (lambda w, eta, lam: (1 - eta * lam) * w, "factor 2"),
          (lambda w, eta, lam: w - eta * lam * np.sign(w), "constant"),  # neighbour: L1's step
@@ -254,7 +256,7 @@ CASES = {
         [house_score, house_score_spoils_model, _f32(house_score),
          lambda m, c: [house_score(m, c)], lambda m, c: np.array(house_score(m, c))],
         [(lambda m, c: float(m.weights_at(c).sum()), "bias"),
-         (lambda m, c: -0.3 + float(m.weights_at(c).sum()), "expected"),  # bias written in
+         (lambda m, c: -0.3 + float(m.weights_at(c).sum()), "model.bias[0] itself"),
          (lambda m, c: 1 / (1 + np.exp(-house_score(m, c))), "probability"),
          (lambda m, c: 2 * house_score(m, c), "expected"),
          (_plus_j(house_score), "complex"),
@@ -383,10 +385,11 @@ def test_huge_and_tiny_counterexamples_are_valid():
     assert not check_l0_midpoint.grade([5e-324, 0], [-5e-324, 0]).passed
 
 
-def test_steps_to_halve_explains_a_factor_of_zero():
+def test_steps_to_halve_refuses_a_factor_of_zero_with_the_exercises_values():
+    # eta and lam are the exercise's (0.05, 0.1): others, a factor of 0 included, are named
     message = check_steps_to_halve.grade(69, 0.5, 1).message
-    assert "math domain" not in message and "1 - 2*eta*lam = 0" in message
-    assert "between 0 and 1" in check_steps_to_halve.grade(69, 1e-17, 0.1).message
+    assert "math domain" not in message and "eta = 0.05 and lam = 0.1" in message
+    assert "eta = 0.05 and lam = 0.1" in check_steps_to_halve.grade(69, 1e-17, 0.1).message
     assert check_steps_to_halve.grade(np.float32(69)).passed
 
 
@@ -487,6 +490,8 @@ def test_a_forged_fingerprint_does_not_hide_the_data_a_model_learned_from(notebo
         **on_val.extra, "data_fingerprint": fingerprint(train)})
     message = wide_lab.check_challenge.verdict(hidden, val).message
     assert "no house in the notebook's `train` touches" in message
+    honest = train_ftrl(train, l1=22.0, progress=False).model  # the real thing still passes
+    assert wide_lab._provenance(honest, val) is None
 
 
 def test_a_model_without_a_record_of_its_data_is_told_how_to_train(notebook_data):
@@ -496,3 +501,27 @@ def test_a_model_without_a_record_of_its_data_is_told_how_to_train(notebook_data
     bare = WideModel(np.array([], np.int32), np.array([], np.float32), np.zeros(1),
                      n_lat=10_800, n_lon=21_600)
     assert "train_ftrl(train" in wide_lab.check_challenge.verdict(bare, val).message
+
+
+# ----------------------------------------------------------------------------- hints (review 2)
+
+
+def test_reweight_hint_shows_enough_digits_to_differ():
+    message = check_reweight_weights.grade(lambda x, eps: reweight(x, eps) * (1 + 1e-5)).message
+    expected, got = message.split("expected ")[1].split(", got ")
+    assert expected.rstrip(".") != got.rstrip("."), message
+
+
+def test_tie_slopes_quotes_huge_and_tiny_values_as_they_are():
+    from lessonlib.checks.geometry import check_tie_slopes
+
+    message = check_tie_slopes.grade([1e300, -1e300]).message
+    assert "ValueError" not in message and "unique" in message
+    message = check_tie_slopes.grade([5e-324]).message
+    assert "x = 4.941e-324" in message and "x = 0 " not in message
+    assert check_tie_slopes.grade([1.0000000001, -1]).passed  # typed from a printout
+
+
+def test_prune_counts_one_weight_in_the_singular():
+    message = check_prune.grade(lambda w, k: prune(w, 1)).message
+    assert "kept 1 non-zero weight;" in message

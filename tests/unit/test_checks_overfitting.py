@@ -23,7 +23,7 @@ def toy():
 
 @pytest.fixture(scope="module")
 def sweep():
-    return lasso_sweep(regression_task(seed=0), n_lambdas=40)
+    return lasso_sweep(regression_task(seed=0), n_lambdas=60)  # notebook 06's sweep
 
 
 # --------------------------------------------------------------------------- l1-part
@@ -236,6 +236,20 @@ def test_best_lambda_rejects_typical_mistakes(sweep):
     assert "not one of the lambdas" in check_best_lambda.grade(123.4, sweep).message
     assert "one number" in check_best_lambda.grade("0.1", sweep).message
     assert "pass the sweep" in check_best_lambda.grade(0.1, None).message
+
+
+def test_best_lambda_grades_against_the_notebooks_own_sweep(sweep):
+    import dataclasses
+
+    # issue 17's reviewer: the λ of lowest *training* error passed with val_mse := train_mse
+    forged = dataclasses.replace(sweep, val_mse=sweep.train_mse)
+    answer = float(sweep.lambdas[np.argmin(sweep.train_mse)])
+    feedback = check_best_lambda.grade(answer, forged)
+    assert not feedback.passed and "not the notebook's" in feedback.message
+    other = lasso_sweep(regression_task(seed=1), n_lambdas=60)  # a sweep on other data
+    feedback = check_best_lambda.grade(float(other.lambdas[other.best]), other)
+    assert not feedback.passed and "not the notebook's" in feedback.message
+    assert check_best_lambda.grade(float(sweep.lambdas[sweep.best]), sweep).passed
 
 
 def test_best_lambda_unanswered(sweep, capsys):

@@ -125,7 +125,8 @@ def test_house_score_accepts_every_correct_form(func):
         (lambda m, c: 1 / (1 + np.exp(-_score_searchsorted(m, c))), "probability"),
         (lambda m, c: float(m.bias[0]) + sum(float(m.values[k]) for k in c
                                              if k < m.values.size), "values[k] belongs"),
-        (lambda m, c: _score_searchsorted(m, c) + 1.0, "weight 0"),
+        (lambda m, c: _score_searchsorted(m, c) + 1.0, "constant you add is"),
+        (lambda m, c: _score_searchsorted(m, c) + float(c[0] == 1), "weight 0"),
         (lambda m, c: "high", "one number"),
     ],
 )
@@ -292,3 +293,11 @@ def test_house_score_other_index_errors_do_not_get_the_positional_hint(capsys):
         out = capsys.readouterr().out
         assert out.startswith(TRY_AGAIN) and "IndexError" in out
         assert "values[k] belongs" not in out
+
+
+def test_challenge_names_nan_weights_instead_of_an_internal_error():
+    val = _val()
+    model = _model_with(100, val, strength=3.0)
+    model.values[:] = np.nan
+    message = check_challenge.verdict(model, val).message
+    assert "NaN or inf" in message and "ValueError" not in message

@@ -33,7 +33,7 @@ def test_l2_step_accepts_correct_forms(func):
         (lambda w, eta, lam: w - 2 * eta * lam * np.sign(w), "constant amount"),
         (lambda w, eta, lam: (1 + 2 * eta * lam) * w, "grew"),
         (lambda w, eta, lam: 2 * eta * lam * w, "size of the step"),
-        (lambda w, eta, lam: w * 0.5, "expected"),
+        (lambda w, eta, lam: w * 0.5, "ignores eta and lam"),
         (lambda w, eta, lam: "w", "should return a number"),
     ],
 )
@@ -78,8 +78,13 @@ def test_steps_to_halve_hints(answer, hint):
     assert not fb.passed and hint in fb.message
 
 
-def test_steps_to_halve_other_parameters():
-    assert check_steps_to_halve.grade(math.ceil(math.log(2) / -math.log(0.9)), 0.5, 0.1).passed
+def test_steps_to_halve_refuses_parameters_the_exercise_does_not_ask_about():
+    # issue 17's reviewer: check_steps_to_halve(35, 0.1, 0.1) graded the learner's own question
+    for steps, eta, lam in ((35, 0.1, 0.1), (math.ceil(math.log(2) / -math.log(0.9)), 0.5, 0.1)):
+        fb = check_steps_to_halve.grade(steps, eta, lam)
+        assert not fb.passed and "eta = 0.05 and lam = 0.1" in fb.message, fb.message
+    assert check_steps_to_halve.grade(69, 0.05, 0.1).passed
+    assert check_steps_to_halve.grade(69, np.float32(0.05), lam=0.1).passed  # 0.05 in float32
 
 
 @pytest.mark.parametrize("answer", [{0.3, 0.5}, [0.5, 0.3], (0.3, 0.5), np.array([0.3, 0.5])])

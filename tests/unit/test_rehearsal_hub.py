@@ -112,16 +112,3 @@ def test_start_sh_refuses_root_and_arguments(tmp_path):
     done = subprocess.run([*script, "--ip=0.0.0.0"], capture_output=True, text=True,
                           timeout=30, env=env)
     assert done.returncode == 2 and "takes no arguments" in done.stderr, done.stderr
-
-
-def test_the_real_hub_refuses_a_public_address(tmp_path):
-    jupyterhub = Path(sys.executable).parent / "jupyterhub"
-    if not jupyterhub.exists():
-        pytest.skip("the workshop hub is not installed (hub/setup.sh)")
-    env = dict(os.environ, HUB_STATE_DIR=str(tmp_path / "state"), HUB_PORT="8397",
-               HUB_ALLOW_ROOT_FOR_TESTS="1")
-    done = subprocess.run([str(jupyterhub), "-f", str(CONFIG), "--ip=0.0.0.0"],
-                          capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env)
-    assert done.returncode != 0
-    assert not (tmp_path / "state" / "jupyterhub.sqlite").exists(), "it got as far as starting"
-    assert "refusing the argument '--ip=0.0.0.0'" in done.stdout + done.stderr
