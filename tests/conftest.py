@@ -13,6 +13,7 @@ import matplotlib
 ROOT = Path(__file__).resolve().parents[1]
 GUARD = ROOT / "tests" / "netguard"
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "tests"))  # tests/chromium.py, shared by the browser tests
 matplotlib.use("Agg")
 
 # `make test` puts the guard on PYTHONPATH. A plain `pytest` gets the same: the guard is

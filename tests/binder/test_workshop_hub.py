@@ -28,12 +28,11 @@ from pathlib import Path
 import psutil
 import pytest
 import requests
+from chromium import CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[2]
 HUB = ROOT / "hub"
 PORT = 8341
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 pytest.importorskip("jupyterhub", reason="the workshop hub is not installed (hub/setup.sh)")
 pytest.importorskip("nbgitpuller", reason="the workshop hub is not installed (hub/setup.sh)")

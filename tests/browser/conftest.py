@@ -17,13 +17,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM_ARGS, chromium_or_skip
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 
 
 def _free_port() -> int:
@@ -34,14 +31,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if path is None:
-        message = ("no chromium on PATH: install Debian's `chromium` package "
-                   "(apt-get install chromium) to run the browser tests")
-        if os.environ.get("CI"):
-            pytest.fail(f"{message}. In CI the browser tests must run, not be skipped.")
-        pytest.skip(message)
-    return path
+    return chromium_or_skip("browser tests")
 
 
 @pytest.fixture(scope="session")

@@ -10,24 +10,19 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import socketserver
 import sys
 import threading
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM_ARGS, chromium_or_skip
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "build" / "site"
 SCREENSHOTS = ROOT / "build" / "site-screenshots"
 sys.path.insert(0, str(ROOT / "site"))
 
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 WIDTHS = {"phone": 375, "desktop": 1280}
 
 
@@ -62,13 +57,7 @@ def site_url() -> str:
 
 @pytest.fixture(scope="session")
 def browser():
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if path is None:
-        message = ("no chromium on PATH: install Debian's `chromium` package "
-                   "(apt-get install chromium) to run the site tests")
-        if os.environ.get("CI"):
-            pytest.fail(f"{message}. In CI the site tests must run, not be skipped.")
-        pytest.skip(message)
+    path = chromium_or_skip("site tests")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
