@@ -60,6 +60,9 @@ HUB_DIR = ROOT / "hub"
 RESULTS = ROOT / "benchmarks" / "results"
 REPO_NAME = "l1-sparsity"  # the folder nbgitpuller creates in each learner's home
 MAX_LEARNERS = 40
+# how long a learner waits for their server: the hub's own limit (hub/jupyterhub_config.py,
+# Spawner.http_timeout) plus a margin; 40 servers starting at once on 2 cores take minutes
+SPAWN_WAIT_S = 420
 HOST = "127.0.0.1"
 
 
@@ -82,6 +85,9 @@ class Learner:
     kernel_peak_mb: float = 0.0
     cpu_s: float = 0.0
     failures: list[str] = field(default_factory=list)
+    # answers other than nbgitpuller's page after the hub said "ready", each followed by a
+    # retry as a browser's reload would (see follow_link)
+    link_retries: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -344,14 +350,12 @@ def run_learner(hub: Hub, user: str, repo_url: str, notebooks: list[str],
         t0 = time.perf_counter()
         web.get(f"{base}{link}", timeout=180)  # starts the server (may end on a progress page)
         while not hub.server_ready(user):
-            if stop.is_set() or time.perf_counter() - t0 > 300:
+            if stop.is_set() or time.perf_counter() - t0 > SPAWN_WAIT_S:
                 raise Stop("server did not start") if stop.is_set() else RuntimeError(
-                    "server not ready after 300 s")
+                    f"server not ready after {SPAWN_WAIT_S} s")
             time.sleep(0.5)
         me.spawn_s = time.perf_counter() - t0
-        r = web.get(f"{base}{link}", timeout=180)
-        if not (r.ok and f"/user/{user}/git-pull" in r.url and "nbgitpuller" in r.text.lower()):
-            raise RuntimeError(f"the link ended at {r.url} ({r.status_code}), not nbgitpuller")
+        r = follow_link(web, f"{base}{link}", user, me, stop)
         xsrf = web.cookies.get("_xsrf", path=f"/user/{user}/") or web.cookies.get("_xsrf") or ""
         headers = {"X-XSRFToken": xsrf, "Referer": r.url}
 
@@ -386,6 +390,36 @@ def run_learner(hub: Hub, user: str, repo_url: str, notebooks: list[str],
     except Exception as exc:  # a measurement records failures, it does not crash
         me.failures.append(f"{type(exc).__name__}: {exc}")
     return me
+
+
+LINK_TRIES = 6
+
+
+def follow_link(web: requests.Session, url: str, user: str, me: Learner,
+                stop: threading.Event) -> requests.Response:
+    """Open the workshop link once the hub says the server is ready; retry as a browser would.
+
+    A learner's browser reaches nbgitpuller through several hops (the hub's user-redirect,
+    the proxy's route to their server, the server's OAuth round trip with the hub). Under
+    load, one of them can answer before the others have caught up: a 404 or 503 page a
+    learner would answer by reloading. So an answer other than nbgitpuller's page is
+    recorded (``link_retries``, with every hop) and the link followed again after 1, 2, 4,
+    8 and 8 s; only when every try fails is the learner counted as failed.
+    """
+    for attempt in range(LINK_TRIES):
+        r = web.get(url, timeout=180)
+        if r.ok and f"/user/{user}/git-pull" in r.url and "nbgitpuller" in r.text.lower():
+            return r
+        hops = " -> ".join(f"{h.status_code} {h.url}" for h in [*r.history, r])
+        detail = (f"{time.strftime('%H:%M:%S')} try {attempt + 1}: ended at {r.url} "
+                  f"({r.status_code}); hops: {hops}; body: {r.text[:200]!r}")
+        me.link_retries.append(detail)
+        if stop.is_set():
+            raise Stop("round stopped")
+        if attempt + 1 < LINK_TRIES:
+            time.sleep(min(2 ** attempt, 8))
+    raise RuntimeError(f"the link never reached nbgitpuller in {LINK_TRIES} tries; last: "
+                       f"{me.link_retries[-1]}")
 
 
 def run_notebook(web: requests.Session, base: str, user: str, headers: dict[str, str],
@@ -511,6 +545,7 @@ def summarise(rnd: Round, notebooks: list[str]) -> dict[str, float | int | str]:
         "N": rnd.learners,
         "ok": len(ok),
         "failed": rnd.learners - len(ok),
+        "link_retries": sum(len(me.link_retries) for me in rnd.results),
         "login_med_s": stat([m.login_s for m in rnd.results], statistics.median),
         "spawn_med_s": stat([m.spawn_s for m in rnd.results], statistics.median),
         "spawn_max_s": stat([m.spawn_s for m in rnd.results], max),
@@ -636,6 +671,8 @@ def main(argv: list[str] | None = None) -> int:
             for me in rnd.results:
                 for failure in me.failures[:3]:
                     print(f"  {me.name}: {failure}")
+                for retry in me.link_retries[:3]:
+                    print(f"  {me.name} (retried): {retry}")
         print()
         print_table(rows)
         print()
@@ -646,6 +683,9 @@ def main(argv: list[str] | None = None) -> int:
         if rounds:
             RESULTS.mkdir(parents=True, exist_ok=True)
             out = RESULTS / f"hub_load-{time.strftime('%Y%m%dT%H%M%S')}.json"
+            # the hub's, proxy's and learners' servers' log: the evidence when a learner failed
+            if (work / "hub.log").exists():
+                shutil.copy(work / "hub.log", out.with_suffix(".log"))
             out.write_text(json.dumps({
                 "notebooks": notebooks,
                 "cores": psutil.cpu_count(),

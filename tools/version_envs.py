@@ -5,10 +5,10 @@ it downloads packages and takes many minutes) builds two environments with uv an
 runs nbval on ``instructor/notebooks`` (solutions in) in each, then re-runs the
 notebooks with a second BLAS kernel and with two BLAS threads:
 
-* **floor**: ``uv pip install --resolution lowest-direct -e ".[test]"``: every
+* **floor**: ``uv pip install --resolution lowest-direct -e ".[lab,test]"``: every
   dependency pyproject.toml declares, runtime and test tools alike, at the oldest
   version its lower bound allows;
-* **ceiling**: ``uv pip install -e ".[test]"`` with no constraints: the newest
+* **ceiling**: ``uv pip install -e ".[lab,test]"`` with no constraints: the newest
   versions the package index serves for this Python;
 * **BLAS variants** of the floor and of the main environment (``.venv``):
   ``OPENBLAS_CORETYPE=Prescott`` (OpenBLAS's generic, older x86 kernels instead of
@@ -97,12 +97,17 @@ def _run(cmd: list[str], log: Path | None = None, **kwargs) -> subprocess.Comple
 
 
 def _extra() -> str:
-    """The extra that carries the test tools (nbval, pytest): ``test``, or ``dev`` if renamed."""
+    """The extras to install: JupyterLab and the kernel (``lab``) and the test tools (``test``).
+
+    Both at their floors in the floor environment: ``lab`` carries the JupyterLab and
+    ipykernel bounds the learner's environment check (lessonlib.environment) quotes.
+    """
     import tomllib
 
     extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"].get(
         "optional-dependencies", {})
-    return "test" if "test" in extras else "dev"
+    wanted = [name for name in ("lab", "test") if name in extras]
+    return ",".join(wanted) or "dev"
 
 
 def _fingerprint() -> str:

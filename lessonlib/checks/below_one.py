@@ -6,6 +6,7 @@ Each ``check_xxx`` prints a pass or a specific hint and never raises; its grader
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 import numpy as np
@@ -16,19 +17,38 @@ from lessonlib.checks.core import (
     call_learner,
     exercise,
     is_unanswered,
+    learner_number,
     learner_numbers,
+    short_repr,
     sorted_if_set,
 )
-from lessonlib.penalties import lp
-from lessonlib.quasinorm import descend_on_line, line_local_minima, line_ridge
+from lessonlib.geometry import min_l1_solution, touch_point
+from lessonlib.montecarlo import recovered, sparse_problem
+from lessonlib.penalties import l0, lp
+from lessonlib.quasinorm import descend_on_line, line_local_minima, line_ridge, reweighted_l1
 
 __all__ = [
+    "COUNT_VECTOR",
     "LINE_POINT",
+    "PAIRED_RUN",
+    "TOUCH_POINT",
+    "check_basin_rule",
     "check_landing",
     "check_local_minima",
+    "check_one_minimum",
+    "check_only_plain",
+    "check_p_to_zero",
     "check_reweight_weights",
+    "check_sparse_touch",
     "check_triangle_counterexample",
 ]
+
+#: Section 1's vector, whose sum |w_i|^p the learner follows as p -> 0.
+COUNT_VECTOR = (3.0, 0.0, -0.5, 0.0, 0.01)
+#: Section 3's data point and its line of solutions b = 3 - 2a.
+TOUCH_POINT = (2.0, 3.0)
+#: Section 5's paired run at m = 28: N, s, m, trials, seed, reweighting rounds, eps.
+PAIRED_RUN = (200, 8, 28, 20, 21, 4, 0.1)
 
 #: The data point whose line of solutions the exercises use, and the exponent.
 LINE_POINT = (2.0, 4.0, 0.5)
@@ -220,3 +240,231 @@ def check_reweight_weights(weights: object) -> Feedback:
     return Feedback.ok(
         "Small entries get large weights (pushed to 0), large entries small weights."
     )
+
+
+# --------------------------------------------------------------------------- predictions
+# Each prediction is a choice or a number; every expected answer is computed here, and
+# every wrong choice gets its own sentence saying why it is wrong.
+
+
+def _word(answer: object) -> str | None:
+    """A choice as lower-case words, or None for anything that is not short text."""
+    if isinstance(answer, (list, tuple)) and len(answer) == 1:
+        answer = answer[0]
+    if isinstance(answer, (bytes, np.str_)):
+        answer = answer.decode("utf-8", "replace") if isinstance(answer, bytes) else str(answer)
+    if not isinstance(answer, str) or len(answer) > 100:
+        return None
+    return " ".join(answer.strip().strip("'\".!").lower().replace("_", " ").split())
+
+
+def _choice(answer: object, choices: dict[str, str]) -> str | Feedback:
+    """The canonical choice the learner picked, or a Feedback naming the allowed ones."""
+    allowed = sorted(set(choices.values()), key=list(choices.values()).index)
+    listed = " or ".join(f'"{c}"' for c in allowed)
+    if is_unanswered(answer):
+        return Feedback.unanswered(listed)
+    word = _word(answer)
+    if word is None or word not in choices:
+        return Feedback.hint(f"answer with one of {listed}, not {short_repr(answer, 40)}.")
+    return choices[word]
+
+
+@exercise
+def check_p_to_zero(answer: object) -> Feedback:
+    """Predict: what does sum |w_i|^p tend to as p -> 0 for w = (3, 0, -0.5, 0, 0.01)?
+
+    Examples
+    --------
+    >>> check_p_to_zero.grade(3).passed, check_p_to_zero.grade(5).passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered("one number")
+    try:
+        got = learner_number(answer, "your answer")
+    except LearnerCodeError as exc:
+        return Feedback.hint(f"{exc}. Give one number, the value the sum settles at.")
+    w = np.array(COUNT_VECTOR)
+    count = l0(w)
+    if abs(got - count) < 1e-9:
+        return Feedback.ok(f"Each non-zero term |w_i|^p tends to 1 and each zero stays 0: the "
+                           f"sum tends to {count}, the number of non-zeros. Run the next cell.")
+    l1 = float(np.abs(w).sum())
+    if abs(got - w.size) < 1e-9:
+        return Feedback.hint(f"{w.size} counts the zero entries too, but |0|^p = 0 for every "
+                             "p > 0: a zero entry never adds anything.")
+    if abs(got) < 1e-9:
+        return Feedback.hint("a small power of a non-zero number does not go to 0: "
+                             "0.5^0.001 is 0.9993. Each non-zero term goes to 1.")
+    if abs(got - l1) < 1e-6:
+        return Feedback.hint(f"{l1:g} is the sum at p = 1 (the L1 norm). As p falls, "
+                             "3^p falls towards 1 and 0.01^p rises towards 1.")
+    if abs(got - 1) < 1e-9:
+        return Feedback.hint("1 would be one term alone. There are three non-zero terms, "
+                             "and each tends to 1.")
+    return Feedback.hint("as p -> 0 each term |w_i|^p of a non-zero w_i tends to 1 "
+                         "(any non-zero number to the power 0 is 1). Add them up.")
+
+
+_TOUCH_CHOICES = {"p < 1": "p < 1", "p<1": "p < 1", "p <= 1": "p <= 1", "p<=1": "p <= 1",
+                  "p ≤ 1": "p <= 1", "p > 1": "p > 1", "p>1": "p > 1",
+                  "every p": "every p", "all p": "every p", "all": "every p",
+                  "every": "every p"}
+
+
+@exercise
+def check_sparse_touch(answer: object) -> Feedback:
+    """Predict: for which p does the growing ball touch the line b = 3 - 2a on an axis?
+
+    Choices ``"p < 1"``, ``"p <= 1"``, ``"p > 1"``, ``"every p"``.
+
+    Examples
+    --------
+    >>> check_sparse_touch.grade("p <= 1").passed, check_sparse_touch.grade("p < 1").passed
+    (True, False)
+    """
+    choice = _choice(answer, _TOUCH_CHOICES)
+    if isinstance(choice, Feedback):
+        return choice
+    x0, y0 = TOUCH_POINT
+    sparse = {p: bool(np.any(touch_point(x0, y0, p).point == 0))
+              for p in (0.25, 0.5, 0.9, 1.0, 1.1, 1.5, 2.0, np.inf)}
+    truth = ("p <= 1" if all(sparse[p] for p in (0.25, 0.5, 0.9, 1.0))
+             and not any(sparse[p] for p in (1.1, 1.5, 2.0, np.inf)) else "?")
+    if choice == truth:
+        return Feedback.ok("Every p <= 1 touches at the sparse point (1.5, 0); from p just "
+                           "above 1 the ball has no corner left. Run the next cell.")
+    why = {
+        "p < 1": "p = 1 counts too: the diamond touches with its corner at (1.5, 0), "
+                 "like every star.",
+        "p > 1": "for p > 1 the ball is round at the axes and touches off them; the "
+                 "corners (p = 1) and spikes (p < 1) are what land on an axis.",
+        "every p": "the circle (p = 2) touches at (1.2, 0.6), both coordinates non-zero.",
+    }[choice]
+    return Feedback.hint(why)
+
+
+@exercise
+def check_one_minimum(answer: object) -> Feedback:
+    """Widget task: the smallest p on the slider where the size along b = 3 - 2a has one
+    local minimum left.
+
+    Examples
+    --------
+    >>> check_one_minimum.grade(1).passed, check_one_minimum.grade(0.95).passed
+    (True, False)
+    """
+    from lessonlib.widgets.geometry import BELOW_ONE_PS
+
+    if is_unanswered(answer):
+        return Feedback.unanswered("one value of p from the slider")
+    try:
+        got = learner_number(answer, "your p")
+    except LearnerCodeError as exc:
+        return Feedback.hint(f"{exc}. Give one value of p, as the slider shows it.")
+    x0, y0 = TOUCH_POINT
+    counts = {p: line_local_minima(x0, y0, p).size for p in BELOW_ONE_PS}
+    want = min(p for p, n in counts.items() if n == 1)
+    if abs(got - want) < 1e-9:
+        return Feedback.ok(f"From p = {want:g} the ball is convex and the size along the line "
+                           "has a single minimum; below it the cusp at a = 0 is a second, "
+                           "worse local minimum.")
+    if got < want:
+        return Feedback.hint(f"at p = {got:g} the lower panel still shows two triangles "
+                             "(a = 0 and a = 1.5): below 1 every axis crossing is a cusp. "
+                             "Move p up.")
+    if got > max(BELOW_ONE_PS) or got < min(BELOW_ONE_PS):
+        return Feedback.hint(f"the slider runs from {min(BELOW_ONE_PS):g} to "
+                             f"{max(BELOW_ONE_PS):g}; {got:g} is not on it.")
+    return Feedback.hint(f"at p = {got:g} there is one minimum, but there is already only "
+                         "one at a smaller p. Move p down until a second triangle appears.")
+
+
+_BASIN_CHOICES = {"the nearer crossing": "the nearer crossing",
+                  "nearer crossing": "the nearer crossing", "nearer": "the nearer crossing",
+                  "the lower crossing": "the lower crossing",
+                  "lower crossing": "the lower crossing", "lower": "the lower crossing",
+                  "the side of the ridge": "the side of the ridge",
+                  "side of the ridge": "the side of the ridge", "ridge": "the side of the ridge"}
+
+
+@exercise
+def check_basin_rule(answer: object) -> Feedback:
+    """Predict what decides where descent on the size along the line stops.
+
+    Choices ``"the nearer crossing"``, ``"the lower crossing"``, ``"the side of the ridge"``.
+
+    Examples
+    --------
+    >>> check_basin_rule.grade("the side of the ridge").passed
+    True
+    >>> check_basin_rule.grade("the nearer crossing").passed
+    False
+    """
+    choice = _choice(answer, _BASIN_CHOICES)
+    if isinstance(choice, Feedback):
+        return choice
+    x0, y0, p = 3.0, 2.0, 0.5  # section 4's line b = 2 - 3a
+    ridge = line_ridge(x0, y0, p)
+    land = descend_on_line(x0, y0, p, 0.25).landing
+    if choice == "the side of the ridge":
+        return Feedback.ok(f"The ridge at a = {ridge:.4g} splits the line into two basins; "
+                           "descent only feels the slope where it stands. Run the next cell.")
+    if choice == "the nearer crossing":
+        return Feedback.hint(f"the start a = 0.25 is nearer the crossing at 0, yet descent "
+                             f"from it stops at a = {land:.4g}: it starts past the ridge at "
+                             f"a = {ridge:.4g}, where the slope points the other way.")
+    return Feedback.hint("descent cannot see which crossing is lower: it follows the slope "
+                         "where it stands. A start left of the ridge slides to a = 0, the "
+                         "higher one.")
+
+
+@functools.lru_cache(maxsize=1)
+def _only_plain() -> tuple[int, int]:
+    """(problems only plain L1 recovered, problems plain L1 recovered) in section 5's run.
+
+    The problems are drawn as ``recovery_experiment`` draws them (its first m); only the
+    ones plain L1 recovers need the reweighting rounds.
+    """
+    N, s, m, trials, seed, rounds, eps = PAIRED_RUN
+    rng = np.random.default_rng(seed)
+    only, plain = 0, 0
+    for _ in range(trials):
+        A, b, x = sparse_problem(rng, N, s, m)
+        if recovered(min_l1_solution(A, b), x):
+            plain += 1
+            only += not recovered(reweighted_l1(A, b, iterations=rounds, eps=eps).x, x)
+    return only, plain
+
+
+@exercise
+def check_only_plain(answer: object) -> Feedback:
+    """Predict: on how many of section 5's 20 problems at m = 28 does plain L1 recover the
+    signal while reweighted L1 does not?
+
+    Examples
+    --------
+    >>> check_only_plain.grade(0).passed, check_only_plain.grade(2).passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered("one whole number of problems")
+    try:
+        got = learner_number(answer, "your count")
+    except LearnerCodeError as exc:
+        return Feedback.hint(f"{exc}. Give one whole number of problems.")
+    trials = PAIRED_RUN[3]
+    if got != round(got) or not 0 <= got <= trials:
+        return Feedback.hint(f"give a whole number of problems from 0 to {trials}.")
+    only, plain = _only_plain()
+    if got == only:
+        return Feedback.ok(f"{only}. Reweighting starts from the plain L1 answer: where that is "
+                           "already the signal, the weights keep it there. Run the next cell.")
+    if got == plain:
+        return Feedback.hint(f"plain L1 recovers {plain} problems in all, but reweighting "
+                             "starts from its answer: where that is already the true signal, "
+                             "small weights on the true entries keep it there.")
+    return Feedback.hint("reweighting starts from the plain L1 answer. If that is already "
+                         "the true signal, the weights 1 / (|x| + eps) make its own entries "
+                         "cheap and the rest dear: does the next round leave it?")

@@ -13,12 +13,28 @@ from lessonlib.checks.core import (
     LearnerCodeError,
     call_learner,
     exercise,
+    is_unanswered,
+    learner_number,
     learner_numbers,
     sorted_if_set,
 )
 from lessonlib.geometry import line_label, min_l1_solution, min_l2_solution, touch_point
 
-__all__ = ["check_min_l1", "check_tie_slopes", "check_touch_l1", "TOUCH_POINT"]
+__all__ = [
+    "P12_B",
+    "TOUCH_OPTIONS",
+    "TOUCH_POINT",
+    "check_corner_count",
+    "check_l2_zero_share",
+    "check_min_l1",
+    "check_nonzero_prediction",
+    "check_p12_sparse",
+    "check_tie_count",
+    "check_tie_slopes",
+    "check_touch_l1",
+    "check_touch_prediction",
+    "check_widget_b",
+]
 
 #: The data point of the first exercise: fit y = a*x + b through it.
 TOUCH_POINT = (3.0, 6.0)
@@ -170,3 +186,258 @@ def check_min_l1(min_l1: object) -> Feedback:
                 "Check the cost vector: it should be all ones for both u and v."
             )
     return Feedback.ok("On every test system your x solves A x = b with the smallest L1 norm.")
+
+
+# --------------------------------------------------------------------------- predictions
+# (issue 12: the learner commits to an answer before the cell that shows it; each wrong
+# option gets a sentence saying why it is wrong)
+
+
+def _choice(answer: object) -> str | None:
+    """A short text answer, lower case, spaces normalised; None for anything else."""
+    if isinstance(answer, (list, tuple)) and len(answer) == 1:
+        answer = answer[0]
+    if isinstance(answer, np.str_):
+        answer = str(answer)
+    if not isinstance(answer, str) or len(answer) > 60:
+        return None
+    return " ".join(answer.strip().strip("'\".!").lower().replace("_", " ").split())
+
+
+def _count(answer: object, what: str) -> float | Feedback:
+    """One number from the learner (a count), or the hint saying what is wrong with it."""
+    try:
+        return learner_number(answer, what)
+    except LearnerCodeError as exc:
+        return Feedback.hint(f"{exc}. Answer with one number.")
+
+
+@exercise
+def check_corner_count(answer: object) -> Feedback:
+    """Predict: how many corners has the L1 ball in 10 dimensions? (20)
+
+    Examples
+    --------
+    >>> check_corner_count.grade(20).passed, check_corner_count.grade(1024).passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered("a number")
+    k = _count(answer, "the number of corners")
+    if isinstance(k, Feedback):
+        return k
+    if k == 20:
+        return Feedback.ok("Two per axis, +c·e_i and -c·e_i: 2 × 10 = 20, each with one "
+                           "non-zero coordinate.")
+    if k == 10:
+        return Feedback.hint("each axis meets the ball twice, at +c and at -c: count both ends.")
+    if k == 2**10:
+        return Feedback.hint("2¹⁰ = 1024 counts the flat faces (one per sign pattern), not the "
+                             "corners. A corner has a single non-zero coordinate.")
+    if k == 2:
+        return Feedback.hint("2 is the count on one axis; there are 10 axes.")
+    return Feedback.hint(f"{k:g} is not it. A corner has one non-zero coordinate, +c or -c: "
+                         "how many such points are there in 10 dimensions?")
+
+
+#: The three candidate touch points of the prediction in section 2, for (x, y) = (10, 5).
+TOUCH_OPTIONS = ((0.5, 0.0), (0.0, 5.0), (50 / 101, 5 / 101))
+
+
+@exercise
+def check_touch_prediction(answer: object) -> Feedback:
+    """Predict where the growing diamond first touches b = 5 - 10a. ((0.5, 0))
+
+    Examples
+    --------
+    >>> check_touch_prediction.grade((0.5, 0)).passed
+    True
+    >>> check_touch_prediction.grade((0, 5)).passed
+    False
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered("one of the three points, e.g. (0, 5)")
+    try:
+        w = learner_numbers(answer, "the touch point").ravel()
+    except LearnerCodeError as exc:
+        return Feedback.hint(f"{exc}. Give one of the three points as a pair (a, b).")
+    if w.shape != (2,):
+        return Feedback.hint("give one of the three points as a pair (a, b).")
+    right, b_axis, l2 = (np.array(o) for o in TOUCH_OPTIONS)
+    if np.allclose(w, right, atol=1e-3):
+        return Feedback.ok("The corner (0.5, 0): of all the points of the line it has the "
+                           "smallest L1 size, 0.5. Run the next cells to see it.")
+    if np.allclose(w, b_axis, atol=1e-3):
+        return Feedback.hint("(0, 5) is on the line and sparse too, but its L1 size is 5, ten "
+                             "times that of (0.5, 0): the diamond reaches (0.5, 0) long before.")
+    if np.allclose(w, l2, atol=1e-3):
+        return Feedback.hint("(0.495, 0.0495) is where the growing *circle* touches (at right "
+                             "angles to its radius). Its L1 size is 0.545, more than the 0.5 "
+                             "of (0.5, 0).")
+    return Feedback.hint("choose one of the three points offered: (0.5, 0), (0, 5) or "
+                         "(0.495, 0.0495).")
+
+
+@exercise
+def check_tie_count(answer: object) -> Feedback:
+    """Predict how many points of b = 1000 - a have the smallest L1 size. (infinitely many)
+
+    Examples
+    --------
+    >>> check_tie_count.grade("infinitely many").passed, check_tie_count.grade(2).passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered('1, 2 or "infinitely many"')
+    word = _choice(answer)
+    many = word in {"infinitely many", "infinite", "infinity", "inf", "infinitely",
+                    "infinitely many points", "many", "a whole segment", "a segment"}
+    k = {"1": 1.0, "one": 1.0, "2": 2.0, "two": 2.0}.get(word or "")
+    if word is None and not isinstance(answer, (bool, np.bool_)):
+        number = _count(answer, "your count")
+        if isinstance(number, Feedback):  # inf, NaN, text...: say how to answer
+            return Feedback.hint('answer 1, 2 or "infinitely many" (in words).')
+        k = number
+    if many:
+        return Feedback.ok("Every point of the segment from (0, 1000) to (1000, 0) has L1 size "
+                           "1000: a whole side of the diamond lands on the line at once.")
+    if k == 1:
+        return Feedback.hint("the line has slope -1, the slope of a side of the diamond: when "
+                             "the diamond reaches it, a whole side touches, not one point.")
+    if k == 2:
+        return Feedback.hint("the two ends, (0, 1000) and (1000, 0), are the sparse ones, but "
+                             "every point between them also has |a| + |b| = 1000.")
+    return Feedback.hint('answer 1, 2 or "infinitely many".')
+
+
+_YES = {"yes", "y", "true", "sparse", "yes it is", "it is"}
+_NO = {"no", "n", "false", "not sparse", "no it is not", "it is not", "not"}
+
+
+def _yes_no(answer: object) -> str | None:
+    if isinstance(answer, (list, tuple)) and len(answer) == 1:
+        answer = answer[0]
+    if isinstance(answer, (bool, np.bool_)):
+        return "yes" if answer else "no"
+    word = _choice(answer)
+    return "yes" if word in _YES else ("no" if word in _NO else None)
+
+
+@exercise
+def check_p12_sparse(answer: object) -> Feedback:
+    """Predict: at p = 1.2, is the touch point for the data point (10, 5) sparse? (no)
+
+    Examples
+    --------
+    >>> check_p12_sparse.grade("no").passed, check_p12_sparse.grade("yes").passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered('"yes" or "no"')
+    said = _yes_no(answer)
+    if said == "no":
+        return Feedback.ok("For every p > 1 the ball's tip is rounded, so the line touches it "
+                           "just off the axis. Find where in the widget.")
+    if said == "yes":
+        return Feedback.hint("only p = 1 (and below) has a true corner. At p = 1.2 the tip "
+                             "looks sharp but is rounded: the line b = 5 - 10a touches it "
+                             "where the outline's slope is -10, a hair above the axis.")
+    return Feedback.hint('answer "yes" or "no".')
+
+
+#: The widget task: b at the touch point for the data point (10, 5) and p = 1.2.
+P12_B = float(touch_point(10, 5, 1.2).point[1])
+
+
+@exercise
+def check_widget_b(answer: object) -> Feedback:
+    """Widget task: read b of the touch point at p = 1.2 for (10, 5). (about 5.0e-06)
+
+    Examples
+    --------
+    >>> check_widget_b.grade(5.0e-6).passed, check_widget_b.grade(0).passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered("the number b from the widget's readout")
+    b = _count(answer, "b")
+    if isinstance(b, Feedback):
+        return b
+    if abs(b - P12_B) <= 0.05 * P12_B:
+        return Feedback.ok(f"b = {P12_B:.2g}: tiny, but not 0. The zoom shows the touch point "
+                           "above the axis, so p = 1.2 does not give a sparse answer.")
+    if b == 0:
+        return Feedback.hint("0 is p = 1's answer. Select free p and set it to 1.2: the readout "
+                             "line 'touch point' gives (a, b), and the zoom shows b is not 0.")
+    if abs(b - 5 / 101) < 1e-3:
+        return Feedback.hint("that is b for p = 2 (the circle). Select free p = 1.2.")
+    if abs(b - 0.5) < 1e-2:
+        return Feedback.hint("0.5 is a, the first number of (a, b); give the second.")
+    if abs(b - P12_B) <= 0.5 * P12_B:
+        return Feedback.hint("close: copy b from the readout with its exponent (e-06).")
+    return Feedback.hint("set norm to free p, free p to 1.2 and the data point to (10, 5), "
+                         "then read the second number of the 'touch point' line.")
+
+
+@exercise
+def check_nonzero_prediction(answer: object) -> Feedback:
+    """Predict the non-zeros of min-L1 for 5 random equations in 200 unknowns. (5)
+
+    Examples
+    --------
+    >>> check_nonzero_prediction.grade(5).passed, check_nonzero_prediction.grade(1).passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered("a number: 1, 5 or 200")
+    k = _count(answer, "the number of non-zeros")
+    if isinstance(k, Feedback):
+        return k
+    if k == 5:
+        return Feedback.ok("At most n = 5 (for random equations exactly 5): the solution lies "
+                           "on a face of the cross-polytope, not on a corner.")
+    if k == 1:
+        return Feedback.hint("a corner (one non-zero) is where one equation lands. Five "
+                             "equations pin down a smaller set, which meets the L1 ball on a "
+                             "face: up to n = 5 non-zeros, a corner only when n = 1.")
+    if k == 200:
+        return Feedback.hint("200 is the minimum-L2 solution, which uses every coordinate. The "
+                             "minimum-L1 one keeps at most one non-zero per equation.")
+    return Feedback.hint(f"{k:g} is not it: the minimum-L1 solution is a vertex of a linear "
+                         "programme, with at most one non-zero per equation.")
+
+
+@exercise
+def check_l2_zero_share(answer: object) -> Feedback:
+    """Predict the share of 2-D random bowls whose L2-penalised optimum has a 0. (0 %)
+
+    Examples
+    --------
+    >>> check_l2_zero_share.grade("0%").passed, check_l2_zero_share.grade("3%").passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered('"66%", "3%" or "0%"')
+    word = _choice(answer)
+    if word is not None:
+        word = word.replace(" ", "").rstrip("%")
+        try:
+            share = float(word)
+        except ValueError:
+            return Feedback.hint('answer "66%", "3%" or "0%".')
+    else:
+        s = _count(answer, "the share")
+        if isinstance(s, Feedback):
+            return s
+        share = 100 * s if 0 < s < 1 else s  # 0.03 means 3 %
+    if share == 0:
+        return Feedback.ok("None: L2 pulls each coefficient towards 0 by a factor, so it is 0 "
+                           "only when the loss's own minimum already was (probability 0).")
+    if abs(share - 3) < 1:
+        return Feedback.hint("explained.ai's 3 % came from searching a grid of points, where a "
+                             "coefficient can land on a grid line at 0. The exact L2 optimum "
+                             "shrinks by a factor and is never exactly 0.")
+    if abs(share - 66) < 2:
+        return Feedback.hint("about 66 % is explained.ai's figure for L1, whose corners catch "
+                             "the optimum. L2's disc has no corners.")
+    return Feedback.hint('answer "66%", "3%" or "0%".')

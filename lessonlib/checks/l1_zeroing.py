@@ -1,11 +1,20 @@
 """Checks for notebook 03, L1 zeroing.
 
 * :func:`check_soft_threshold`: implement soft-thresholding.
-* :func:`check_predict_zeroed`: which weights one L1 proximal step sets to 0.
+* :func:`check_predict_zeroed`: predict which weights one L1 proximal step sets to 0.
 * :func:`check_ista_step`: one step of proximal gradient descent (ISTA).
+* :func:`check_subgradient_zeros`: predict plain subgradient descent's exact zeros.
+* :func:`check_playground_starts`: predict how often the Playground rule ends above the
+  minimum from random starts.
+* :func:`check_l2_grid_zeros`: predict the L2 grid's exact zeros.
+* :func:`check_network_step`: the widget task, the step at which L1's grid is done.
+
+Every expected answer is recomputed here with the notebook's settings.
 """
 
 from __future__ import annotations
+
+import functools
 
 import numpy as np
 
@@ -14,13 +23,25 @@ from lessonlib.checks.core import (
     LearnerCodeError,
     call_learner,
     exercise,
+    is_unanswered,
+    learner_number,
     learner_numbers,
     preview,
+    short_repr,
+)
+from lessonlib.optimizers import (
+    ista,
+    lasso_objective,
+    lipschitz_constant,
+    playground_l1,
+    subgradient_descent_l1,
 )
 from lessonlib.penalties import soft_threshold
+from lessonlib.synthetic import sparse_regression
 
-__all__ = ["ZEROED_T", "ZEROED_W", "check_ista_step", "check_predict_zeroed",
-           "check_soft_threshold"]
+__all__ = ["NETWORK_LAM", "SIDE_BY_SIDE", "STARTS", "ZEROED_T", "ZEROED_W", "check_ista_step",
+           "check_l2_grid_zeros", "check_network_step", "check_playground_starts",
+           "check_predict_zeroed", "check_soft_threshold", "check_subgradient_zeros"]
 
 
 def _as_array(got: object, what: str) -> np.ndarray | Feedback:
@@ -304,3 +325,245 @@ def _ista_slip(got: np.ndarray, w: np.ndarray, X: np.ndarray, y: np.ndarray, lam
         return "the residual is X @ w - y (prediction minus target): mind the sign of y."
     return (f"{at} returned {preview(got)}, expected {preview(_ista(w, X, y, lam, step))}. "
             "Compute v = w - step * gradient, then return soft_threshold(v, step * lam).")
+
+
+# --------------------------------------------------------------------------- predictions
+
+
+def _choice(answer: object, options: dict[str, str]) -> str | None:
+    """The option a word answer names (``options`` maps spellings to options), or None."""
+    if isinstance(answer, (list, tuple)) and len(answer) == 1:
+        answer = answer[0]
+    if isinstance(answer, (bytes, np.str_)):
+        answer = answer.decode("utf-8", "replace") if isinstance(answer, bytes) else str(answer)
+    if not isinstance(answer, str):
+        return None
+    word = " ".join(answer.strip().strip("'\".!").lower().replace("_", " ").split())
+    return options.get(word)
+
+
+_COUNTS = {"none": "none", "0": "none", "zero": "none", "no": "none",
+           "about 10": "about 10", "10": "about 10", "ten": "about 10",
+           "about 90": "about 90", "90": "about 90", "ninety": "about 90"}
+_COUNT_WORDS = '"none", "about 10" or "about 90"'
+
+#: Section 3's problem and run: 200 x 100, 10 informative, lambda 0.1, 5,000 steps of 1/L.
+SIDE_BY_SIDE = {"n": 200, "d": 100, "k": 10, "seed": 1, "lam": 0.1, "n_steps": 5000}
+
+
+def _as_count_option(count: int) -> str:
+    return "none" if count == 0 else "about 10" if count <= 30 else "about 90"
+
+
+def _count_choice(answer: object) -> str | None:
+    """The option of a word answer, or of a whole number from 0 to 100 (a count)."""
+    choice = _choice(answer, _COUNTS)
+    if choice is not None or isinstance(answer, (bool, np.bool_)):
+        return choice
+    try:
+        count = learner_number(answer, "your count")
+    except LearnerCodeError:
+        return None
+    if count == int(count) and 0 <= count <= 100:
+        return _as_count_option(int(count))
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _subgradient_zeros() -> int:
+    p = SIDE_BY_SIDE
+    X, y, _ = sparse_regression(p["n"], p["d"], p["k"], seed=p["seed"])
+    step = 1 / lipschitz_constant(X)
+    run = subgradient_descent_l1(X, y, p["lam"], step=step, n_steps=p["n_steps"], max_frames=2)
+    return run.exact_zeros
+
+
+@exercise
+def check_subgradient_zeros(answer: object) -> Feedback:
+    """Predict how many of the 100 weights plain subgradient descent leaves exactly 0.
+
+    Examples
+    --------
+    >>> check_subgradient_zeros.grade("none").passed
+    True
+    >>> check_subgradient_zeros.grade("about 90").passed
+    False
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered(_COUNT_WORDS)
+    choice = _count_choice(answer)
+    if choice is None:
+        return Feedback.hint(f"answer with one of {_COUNT_WORDS}, not {short_repr(answer, 40)}.")
+    zeros = _subgradient_zeros()
+    if choice == _as_count_option(zeros):
+        return Feedback.ok(f"{zeros} exact zeros: each step moves every weight lam/L towards 0 "
+                           "*and past it*, so a noise weight lands on exactly 0.0 only by "
+                           "accident. Run the next cell.")
+    why = {
+        "about 90": "90 is what the *clipping* step gives (the 90 noise features). Subgradient "
+                    "descent has no clipping: it subtracts lam*sign(w) and jumps over 0.",
+        "about 10": "10 is the number of *informative* features, which stay large; the "
+                    "question is whether anything lands on exactly 0.0.",
+        "none": "",
+    }[choice]
+    return Feedback.hint(f"{why} Think of a weight 0.01 and a push of 0.036 towards 0: where "
+                         "does it land, and where next?")
+
+
+#: Section 4: random starts for the Playground rule and ISTA (seeds 0..STARTS-1).
+STARTS = 20
+_STARTS_STEPS = 2000
+_PLAYGROUND_WORDS = '"none", "a few" or "all"'
+_FEW = {"none": "none", "0": "none", "never": "none", "no": "none",
+        "a few": "a few", "few": "a few", "some": "a few", "sometimes": "a few",
+        "all": "all", "always": "all", "every": "all", "all of them": "all"}
+
+
+@functools.lru_cache(maxsize=1)
+def _playground_gaps() -> np.ndarray:
+    from sklearn.linear_model import Lasso
+
+    p = SIDE_BY_SIDE
+    X, y, _ = sparse_regression(p["n"], p["d"], p["k"], seed=p["seed"])
+    step = 1 / lipschitz_constant(X)
+    best = Lasso(alpha=p["lam"], fit_intercept=False, tol=1e-12, max_iter=100_000).fit(X, y)
+    f_best = lasso_objective(X, y, best.coef_, p["lam"])
+    gaps = []
+    for seed in range(STARTS):
+        w0 = np.random.default_rng(seed).normal(0.0, 1.0, p["d"])
+        run = playground_l1(X, y, p["lam"], step=step, n_steps=_STARTS_STEPS, w0=w0,
+                            max_frames=2)
+        gaps.append(run.final_objective - f_best)
+    return np.array(gaps)
+
+
+@exercise
+def check_playground_starts(answer: object) -> Feedback:
+    """Predict in how many of 20 random starts the Playground rule ends above the minimum.
+
+    Examples
+    --------
+    >>> check_playground_starts.grade("a few").passed
+    True
+    >>> check_playground_starts.grade("none").passed
+    False
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered(_PLAYGROUND_WORDS)
+    choice = _choice(answer, _FEW)
+    if choice is None:
+        return Feedback.hint(f"answer with one of {_PLAYGROUND_WORDS}, not "
+                             f"{short_repr(answer, 40)}.")
+    above = int(np.sum(_playground_gaps() > 1e-6))
+    truth = "none" if above == 0 else "all" if above == STARTS else "a few"
+    if choice == truth:
+        return Feedback.ok(f"{above} of {STARTS} starts end above the minimum. Run the next "
+                           "cell to see which weight died in each.")
+    why = {
+        "none": "The rule is not ISTA: ISTA clips a weight at 0 and lets the next gradient step "
+                "move it again; the Playground marks it dead. A useful weight that starts on "
+                "the wrong side must pass 0 on its way, and can die there.",
+        "all": "A weight dies only if a step lands it within one L1 step of 0 on its way across; "
+               "most starts have no useful weight that does, and end where ISTA ends.",
+        "a few": "",
+    }[choice]
+    return Feedback.hint(why)
+
+
+#: Section 5's network widget: lambda of the exercise, and the run's settings.
+NETWORK_LAM = 0.2
+_NETWORK = {"n_steps": 400, "step_scale": 0.1}
+
+
+@functools.lru_cache(maxsize=4)
+def _network_zeros(lam: float, l2: bool) -> np.ndarray:
+    """Exact zeros after every step of the widget's L1 (or L2) run at ``lam``."""
+    from lessonlib.optimizers import gradient_descent_l2
+
+    X, y, _ = sparse_regression(200, 100, 10, seed=1)
+    w0 = np.linalg.lstsq(X, y, rcond=None)[0]
+    step = _NETWORK["step_scale"] / lipschitz_constant(X)
+    method = gradient_descent_l2 if l2 else ista
+    run = method(X, y, lam, step=step, n_steps=_NETWORK["n_steps"], w0=w0,
+                 max_frames=_NETWORK["n_steps"] + 1)
+    return run.zeros_per_frame()
+
+
+@exercise
+def check_l2_grid_zeros(answer: object) -> Feedback:
+    """Predict how many of L2's 100 weights are exactly 0 after 400 steps at lambda 0.1.
+
+    Examples
+    --------
+    >>> check_l2_grid_zeros.grade("none").passed, check_l2_grid_zeros.grade("about 90").passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered(_COUNT_WORDS)
+    choice = _count_choice(answer)
+    if choice is None:
+        return Feedback.hint(f"answer with one of {_COUNT_WORDS}, not {short_repr(answer, 40)}.")
+    zeros = int(_network_zeros(0.1, True)[-1])
+    if choice == _as_count_option(zeros):
+        return Feedback.ok(f"{zeros} exact zeros: every L2 step multiplies a weight by a "
+                           "fraction (notebook 02), and a fraction of a non-zero number is not 0.")
+    why = {
+        "about 90": "90 is what L1 does to the 90 noise weights. L2's step multiplies each "
+                    "weight by (1 - 2 step lam): smaller, never 0.",
+        "about 10": "10 is the number of informative weights, which both penalties keep large; "
+                    "and L2 has no step that lands on 0 at all.",
+        "none": "",
+    }[choice]
+    return Feedback.hint(why)
+
+
+@exercise
+def check_network_step(answer: object) -> Feedback:
+    """Grade the widget task: at lambda 0.2, the first step with all 90 noise weights at 0.
+
+    Accepts the true first step, or the first step the slider offers at which the count is
+    90 (the slider skips some steps).
+
+    Examples
+    --------
+    >>> z = _network_zeros(NETWORK_LAM, False)
+    >>> check_network_step.grade(int(np.argmax(z >= 90))).passed
+    True
+    >>> check_network_step.grade(400).passed
+    False
+    """
+    from lessonlib.widgets.shrinkage import network_steps
+
+    if is_unanswered(answer):
+        return Feedback.unanswered("a step number read from the widget")
+    if isinstance(answer, (bool, np.bool_)):
+        return Feedback.hint("answer with a step number, such as 25, not True or False.")
+    try:
+        got = learner_number(answer, "your step")
+    except LearnerCodeError as exc:
+        return Feedback.hint(f"{exc}. Answer with a step number, such as 25.")
+    z = _network_zeros(NETWORK_LAM, False)
+    first = int(np.argmax(z >= 90))
+    shown = [int(s) for s in network_steps(_NETWORK["n_steps"]) if z[s] >= 90]
+    accepted = {first, shown[0]}
+    if got in accepted:
+        return Feedback.ok(f"From step {first} on (the slider shows it at step {shown[0]}) the "
+                           f"90 noise weights are exactly 0, out of {_NETWORK['n_steps']} steps: "
+                           "L1's zeros come early, then the picture stops changing.")
+    z01 = _network_zeros(0.1, False)
+    first01 = int(np.argmax(z01 >= 90))
+    shown01 = [int(s) for s in network_steps(_NETWORK["n_steps"]) if z01[s] >= 90][0]
+    if got in (first01, shown01):
+        return Feedback.hint(f"that is the answer for lambda 0.1, where the widget opens; move "
+                             f"the lambda slider to {NETWORK_LAM:g} first.")
+    if got == _NETWORK["n_steps"]:
+        return Feedback.hint("at the last step all 90 are 0, but they got there much earlier: "
+                             "step back until the count first reads 90.")
+    if 0 <= got < first:
+        return Feedback.hint(f"at step {got:g} the L1 count is {int(z[int(got)])}, not yet 90 "
+                             "(read the readout's L1 line).")
+    if first < got <= _NETWORK["n_steps"]:
+        return Feedback.hint(f"at step {got:g} the count is already 90, but it got there "
+                             "earlier: step back to the first step that shows 90.")
+    return Feedback.hint(f"steps run from 0 to {_NETWORK['n_steps']}; read the step from the "
+                         "widget's readout.")

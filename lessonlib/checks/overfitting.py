@@ -24,10 +24,19 @@ from lessonlib.checks.core import (
     preview,
     short_repr,
 )
-from lessonlib.geometry import min_l1_solution
+from lessonlib.geometry import min_l1_solution, min_l2_solution
 from lessonlib.overfitting import LambdaSweep, lasso_sweep, parts_toy, regression_task
 
-__all__ = ["check_best_lambda", "check_dense_winner", "check_l1_part", "check_prune"]
+__all__ = [
+    "check_best_lambda",
+    "check_dense_winner",
+    "check_dropout_zeros",
+    "check_l1_part",
+    "check_prune",
+    "check_real_nonzeros",
+    "check_robots_ranked",
+    "check_u_shape",
+]
 
 
 def _is_number(x: object) -> bool:
@@ -364,3 +373,177 @@ def check_dense_winner(answer: object) -> Feedback:
     return Feedback.hint("L1 bets that most true weights are exactly zero. Here every weight "
                          "is non-zero but small: zeroing many of them throws away real signal. "
                          "Which penalty keeps every feature while still shrinking?")
+
+
+# --------------------------------------------------------------------------- predictions
+
+
+def _choice(answer: object) -> str | None:
+    """A short text answer, lower case, quotes, punctuation and extra spaces dropped."""
+    answer = _only_item(answer)
+    if not isinstance(answer, str):
+        return None
+    text = answer.lower().replace(",", " ").replace("-", " ")
+    return " ".join(text.strip().strip("'\".!").split())
+
+
+_YES = {"yes", "y", "true", "it does", "yes it does"}
+_NO = {"no", "n", "false", "it does not", "no it does not"}
+
+
+@exercise
+def check_robots_ranked(answer: object) -> Feedback:
+    """Predict: does the minimum-L2 fit still score every new robot above every new other?
+
+    It does (the ranking is perfect); only the 0.5 cut-off fails.
+
+    Examples
+    --------
+    >>> check_robots_ranked.grade("yes").passed, check_robots_ranked.grade("no").passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered('"yes" or "no"')
+    word = _choice(answer)
+    if isinstance(_only_item(answer), (bool, np.bool_)):
+        word = "yes" if _only_item(answer) else "no"
+    if word in _YES:
+        return Feedback.ok("Every new robot still scores above every new other character: the "
+                           "antenna's share of the credit carries over to new robots, the "
+                           "accessories' share does not. Run the next cell for the scores.")
+    if word in _NO:
+        toy = parts_toy()
+        w2 = min_l2_solution(toy.X_train, toy.y_train)
+        scores = toy.X_test @ w2
+        return Feedback.hint(
+            f"every new robot carries the antenna, worth {w2[toy.common_part]:.3f} in the "
+            "minimum-L2 fit; a new other character only collects the small weights of the "
+            "training accessories it happens to carry, at most "
+            f"{scores[toy.y_test == 0].max():.3f} here. Below 0.5 is not the same as below "
+            "the others.")
+    return Feedback.hint(f'answer "yes" or "no", not {short_repr(answer, 40)}.')
+
+
+_FALLS = {"falls", "fall", "only falls", "goes down", "decreases", "down"}
+_U = {"falls then rises", "fall then rise", "falls then rise", "u", "u shape", "u shaped",
+      "a u", "down then up", "decreases then increases", "falls and then rises"}
+_RISES = {"rises", "rise", "only rises", "goes up", "increases", "up"}
+
+
+@exercise
+def check_u_shape(answer: object) -> Feedback:
+    """Predict the held-out error along the Lasso path, from strong to weak penalty.
+
+    Examples
+    --------
+    >>> check_u_shape.grade("falls then rises").passed, check_u_shape.grade("falls").passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered('"falls", "falls then rises" or "rises"')
+    word = _choice(answer)
+    if word in _U:
+        return Feedback.ok("The first weights to enter carry real signal, so held-out error "
+                           "falls; past a point the new weights fit the training set's noise, "
+                           "and it rises again. Run the next cells to see the U.")
+    if word in _FALLS:
+        return Feedback.hint("that is what *training* error does: a weaker penalty always fits "
+                             "the model's own examples better. Held-out examples have other "
+                             "noise; what happens once the weights start fitting the 60 "
+                             "training examples' noise?")
+    if word in _RISES:
+        return Feedback.hint("at the largest lambda every weight is 0 and the model predicts 0 "
+                             "for everyone. The first weights to enter are the strongest real "
+                             "effects: do they make new predictions worse?")
+    return Feedback.hint(f'answer "falls", "falls then rises" or "rises", not '
+                         f"{short_repr(answer, 40)}.")
+
+
+@exercise
+def check_dropout_zeros(answer: object) -> Feedback:
+    """Predict how many of the dropout-trained weights are exactly 0 (none).
+
+    Examples
+    --------
+    >>> check_dropout_zeros.grade("none").passed, check_dropout_zeros.grade(0).passed
+    (True, True)
+    >>> check_dropout_zeros.grade("as many as L1").passed
+    False
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered('"none", "a few" or "as many as L1"')
+    item = _only_item(answer)
+    if _is_number(item):
+        try:
+            x = learner_number(item, "the number of exact zeros")
+        except LearnerCodeError as exc:
+            return Feedback.hint(f'{exc}. Answer "none", "a few" or "as many as L1".')
+        word = "none" if x == 0 else "a few"
+    else:
+        word = _choice(answer)
+    if word in {"none", "no zeros", "zero", "0"}:
+        return Feedback.ok("None: averaged over its random masks, dropout is a squared (L2-"
+                           "style) penalty, which pulls weights towards 0 but never snaps one "
+                           "to 0. Run the next cell to count.")
+    if word in {"a few", "few", "some"}:
+        return Feedback.hint("an exact 0 needs a penalty with a kink at 0, as L1's |w| has. "
+                             "Dropout's random masks average out to a *squared* penalty "
+                             "(notebook 02: shrinking that never arrives).")
+    if word in {"as many as l1", "as many as the lasso", "like l1", "same as l1"}:
+        return Feedback.hint("dropout is often named with L1, but its masks are random and "
+                             "change at every step: no weight is ever pushed to exactly 0. On "
+                             "average they act like an L2 penalty (notebook 02).")
+    return Feedback.hint(f'answer "none", "a few" or "as many as L1", not '
+                         f"{short_repr(answer, 40)}.")
+
+
+# --------------------------------------------------------------------------- the widget's task
+
+
+@functools.lru_cache(maxsize=1)
+def _real_counts() -> tuple[int, int, int]:
+    """At the notebook's lowest held-out error: (non-zeros, real among them, truth's size)."""
+    sweep = _notebook_sweep()
+    truth = regression_task(**NOTEBOOK_TASK).true_w != 0
+    nz = sweep.coefs[sweep.best] != 0
+    return int(nz.sum()), int((nz & truth).sum()), int(truth.sum())
+
+
+@exercise
+def check_real_nonzeros(answer: object) -> Feedback:
+    """How many of the non-zeros at the lowest held-out error are real (sparse truth)?
+
+    Examples
+    --------
+    >>> n_nz, n_real, n_true = _real_counts()
+    >>> check_real_nonzeros.grade(n_real).passed, check_real_nonzeros.grade(n_nz).passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered("a whole number, read off the widget's readout")
+    item = _only_item(answer)
+    if not _is_number(item):
+        return Feedback.hint(f"give one whole number, not {a_kind(answer)}.")
+    try:
+        x = learner_number(item, "the number of real non-zeros")
+    except LearnerCodeError as exc:
+        return Feedback.hint(f"{exc}. Give one whole number.")
+    n_nz, n_real, n_true = _real_counts()
+    if x == n_real:
+        return Feedback.ok(f"{n_real} of the {n_nz} non-zeros are real: the model finds most of "
+                           f"the {n_true} true weights and lets in {n_nz - n_real} small false "
+                           "ones.")
+    if x == n_nz:
+        return Feedback.hint(f"{n_nz} is every non-zero weight at that lambda. How many of them "
+                             "sit on a true weight (an open circle, the vermillion stems)?")
+    if x == n_true:
+        return Feedback.hint(f"{n_true} is how many non-zero weights the *truth* has. Does the "
+                             "model at the lowest held-out error find all of them?")
+    if x == n_nz - n_real:
+        return Feedback.hint(f"{x:g} is the number of *false* non-zeros (blue stems); the "
+                             "question asks for the real ones.")
+    if x != int(x) or x < 0:
+        return Feedback.hint(f"{x:g} is not a count; give a whole number.")
+    return Feedback.hint("not at the lowest held-out error: move the slider until the readout "
+                         "says \"lowest on this path\" (sparse truth), then read the line "
+                         "\"real among them\".")

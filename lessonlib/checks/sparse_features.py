@@ -7,6 +7,7 @@ for the unit tests.
 
 from __future__ import annotations
 
+import functools
 import math
 from decimal import Decimal
 
@@ -21,9 +22,25 @@ from lessonlib.checks.core import (
     learner_number,
     learner_numbers,
 )
+from lessonlib.penalised_2d import axis_intervals, lam_all_zero, penalised_optimum, preset
+from lessonlib.tiny_curve import powers, tiny_curve
 from lessonlib.wide import cross_dimension, dense_bytes, sparse_bytes
 
-__all__ = ["check_cross_size", "check_dense_bytes", "check_l0_midpoint", "check_sparse_budget"]
+__all__ = [
+    "BUCKET_TASK_ANSWER",
+    "LAMBDAS",
+    "check_bucket_task",
+    "check_cross_size",
+    "check_dense_bytes",
+    "check_first_zero",
+    "check_l0_midpoint",
+    "check_midpoint_count",
+    "check_one_or_two",
+    "check_penalty_strength",
+    "check_smaller_l1",
+    "check_sparse_budget",
+    "check_which_zero",
+]
 
 
 def _number(value: object, what: str) -> float | Feedback:
@@ -251,3 +268,281 @@ def check_l0_midpoint(a: object, b: object = ...) -> Feedback:
     return Feedback.hint(said + ", no more than the average. Where a and b are non-zero "
                          "in the same positions the midpoint is too; put their non-zeros in "
                          "*different* positions.")
+
+
+# --------------------------------------------------------------------------- predictions
+
+
+def _text(answer: object) -> str | None:
+    """A one-word answer, lower case, without spaces, quotes or a final full stop."""
+    if isinstance(answer, (list, tuple)) and len(answer) == 1:
+        answer = answer[0]
+    if isinstance(answer, bytes):
+        answer = answer.decode("utf-8", "replace")
+    if not isinstance(answer, str):
+        return None
+    return "".join(answer.lower().split()).strip("'\"`.")
+
+
+#: The penalty strengths of notebook 01's first table, in its order.
+LAMBDAS = (0.0, 1e-4, 1e-2, 1.0, 100.0)
+
+
+@functools.lru_cache(maxsize=1)
+def _held_out_errors() -> tuple[float, ...]:
+    from sklearn.linear_model import Ridge  # imported here: the other checks do not need it
+
+    d = tiny_curve()
+    X, X_test = powers(d.x), powers(d.x_test)
+    errors = []
+    for lam in LAMBDAS:
+        model = Ridge(alpha=lam, solver="svd").fit(X, d.y)
+        errors.append(float(np.mean((model.predict(X_test) - d.y_test) ** 2)))
+    return tuple(errors)
+
+
+_WHY_NOT_LAMBDA = {
+    0.0: "no penalty passes through all ten points (training error 0), but with weights in "
+         "the millions the curve swings far away between the points: the held-out error is "
+         "the worst of all.",
+    1e-4: "a tiny penalty already tames the wildest swings, but the weights are still large "
+          "and the curve still follows the noise.",
+    1.0: "this penalty is already strong enough to flatten the curve below the true shape: "
+         "training and held-out error both rise (under-fitting).",
+    100.0: "so strong a penalty keeps every weight near 0: the curve is almost flat, and "
+           "misses training and held-out points alike.",
+}
+
+
+@exercise
+def check_penalty_strength(answer: object) -> Feedback:
+    """Predict which lambda of :data:`LAMBDAS` gives the lowest held-out error (0.01).
+
+    Examples
+    --------
+    >>> check_penalty_strength.grade(0.01).passed, check_penalty_strength.grade(0).passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered("one of 0, 0.0001, 0.01, 1 or 100")
+    x = _number(answer, "best_lambda")
+    if isinstance(x, Feedback):
+        return x
+    errors = _held_out_errors()
+    best = LAMBDAS[int(np.argmin(errors))]
+    match = [lam for lam in LAMBDAS if math.isclose(x, lam, rel_tol=1e-6, abs_tol=1e-12)]
+    if not match:
+        return Feedback.hint(f"choose one of the five lambdas of the table: "
+                             f"{', '.join(f'{lam:g}' for lam in LAMBDAS)}; got {x:g}.")
+    if match[0] == best:
+        return Feedback.ok(f"lambda = {best:g}: small enough to follow the curve, large enough "
+                           "to keep the weights from chasing the noise. Run the next cell.")
+    return Feedback.hint(f"lambda = {match[0]:g}: " + _WHY_NOT_LAMBDA[match[0]])
+
+
+_DENSE = {"(0.1,0.1)", "0.1,0.1", "[0.1,0.1]", "dense", "thedenseone", "a", "first"}
+_SPARSE = {"(1000,0)", "1000,0", "[1000,0]", "sparse", "thesparseone", "b", "second"}
+
+
+@exercise
+def check_smaller_l1(answer: object) -> Feedback:
+    """Predict which of (0.1, 0.1) and (1000, 0) has the smaller L1 norm (the dense one).
+
+    Accepts the pair as text, a tuple/list/array, or "dense"/"sparse".
+
+    Examples
+    --------
+    >>> check_smaller_l1.grade((0.1, 0.1)).passed, check_smaller_l1.grade("(1000, 0)").passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered('"(0.1, 0.1)" or "(1000, 0)"')
+    word = _text(answer)
+    if word is None:
+        try:
+            v = learner_numbers(answer, "smaller")
+        except LearnerCodeError:
+            v = None
+        if v is not None and v.shape == (2,):
+            word = "(" + ",".join(f"{x:g}" for x in v.tolist()) + ")"
+    if word in _DENSE:
+        return Feedback.ok("|0.1| + |0.1| = 0.2, far below |1000| + |0| = 1000. The vector "
+                           "with no zero has the smaller norm: run the next cell.")
+    if word in _SPARSE:
+        return Feedback.hint("(1000, 0) has a zero, but the L1 norm adds the sizes: "
+                             "|1000| + |0| = 1000, while |0.1| + |0.1| = 0.2. Having zeros "
+                             "does not make a norm small.")
+    return Feedback.hint(f'answer "(0.1, 0.1)" or "(1000, 0)", not {answer!r:.40}.')
+
+
+_WHICH = {"l1": "L1", "l2": "L2", "both": "both", "neither": "neither", "none": "neither"}
+
+
+def _tilted_zeros(lam: float) -> tuple[int, int]:
+    b = preset("tilted")
+    return tuple(int(np.count_nonzero(penalised_optimum(b, lam, p) == 0.0))
+                 for p in ("l1", "l2"))  # type: ignore[return-value]
+
+
+@exercise
+def check_which_zero(answer: object) -> Feedback:
+    """Predict which optimum has a weight exactly 0 at lambda = 0.8, "tilted" bowl (L1 only).
+
+    Examples
+    --------
+    >>> check_which_zero.grade("L1").passed, check_which_zero.grade("both").passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered('"L1", "L2", "both" or "neither"')
+    word = _WHICH.get(_text(answer) or "")
+    l1_zeros, l2_zeros = _tilted_zeros(0.8)
+    if word is None:
+        return Feedback.hint(f'answer "L1", "L2", "both" or "neither", not {answer!r:.40}.')
+    truth = {(True, False): "L1", (False, True): "L2", (True, True): "both",
+             (False, False): "neither"}[(l1_zeros > 0, l2_zeros > 0)]
+    if word == truth:
+        return Feedback.ok("L1's optimum sits on the w1 axis with w2 exactly 0; L2's has "
+                           "both weights non-zero. Run the next cell to see why.")
+    why = {
+        "L2": "L2 shrinks both weights towards 0 but leaves both non-zero; the weight it "
+              "zeroes is L1's.",
+        "both": "only one of them: L2's optimum has both weights non-zero (small, not 0).",
+        "neither": "one of them does: the L1 optimum has w2 exactly 0.0 at this lambda.",
+    }
+    return Feedback.hint(why.get(word, f"the answer is {truth}."))
+
+
+#: The widget task's bowl, the weight that reaches 0 on it, and the slider's step. Not the
+#: bowl the notebook prints the interval for, so the answer is read off the widget.
+_TASK_BOWL = "random"
+_TASK_AXIS = 0
+_SLIDER_STEP = 0.01
+
+
+@exercise
+def check_first_zero(answer: object) -> Feedback:
+    """Grade the smallest lambda at which the L1 optimum's w1 is exactly 0 ("random" bowl).
+
+    The exact value is about 0.767. The first slider value (step 0.01) whose readout shows
+    w1 = 0 is 0.77; it and the exact value pass, 0.76 (where w1 is not 0 yet) does not.
+
+    Examples
+    --------
+    >>> check_first_zero.grade(0.77).passed, check_first_zero.grade(0.76).passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered("a lambda read off the widget, such as 0.5")
+    x = _number(answer, "first_zero")
+    if isinstance(x, Feedback):
+        return x
+    b = preset(_TASK_BOWL)
+    low, high = axis_intervals(b)[_TASK_AXIS]  # type: ignore[misc]
+    name, other = ("w1", "w2") if _TASK_AXIS == 0 else ("w2", "w1")
+    if low - 1e-9 <= x <= low + _SLIDER_STEP + 1e-9:
+        return Feedback.ok(f"{name} reaches exactly 0 at lambda = {low:.4f} and stays there "
+                           f"until lambda = {high:.4f}, where {other} reaches 0 too.")
+    if abs(x - lam_all_zero(b)) <= 2 * _SLIDER_STEP:
+        return Feedback.hint(f"that is where *both* weights are 0 (the optimum at the "
+                             f"origin). {name} gets there earlier: move lambda down until "
+                             f"{name} is no longer 0.")
+    if x < 0:
+        return Feedback.hint("lambda is a penalty strength: 0 or more.")
+    w = penalised_optimum(b, max(x, 0.0))
+    if x < low:
+        return Feedback.hint(f"at lambda = {x:g} the L1 optimum is ({w[0]:.3f}, {w[1]:.3f}): "
+                             f"{name} is not 0 yet. Move lambda up.")
+    return Feedback.hint(f"at lambda = {x:g} {name} is already 0, but it was 0 at smaller "
+                         "lambdas too. Move lambda down and find where it first reads 0.")
+
+
+_SHARES = {"under25%": "low", "25to50%": "middle", "over50%": "high"}
+
+
+@exercise
+def check_one_or_two(answer: object) -> Feedback:
+    """Predict the share of populated 1-minute cells holding one or two houses (over 50%).
+
+    Examples
+    --------
+    >>> check_one_or_two.grade("over 50%").passed, check_one_or_two.grade("25 to 50%").passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered('"under 25%", "25 to 50%" or "over 50%"')
+    word = _SHARES.get(_text(answer) or "")
+    if word == "high":
+        return Feedback.ok("Most populated cells hold one or two houses. Run the next cell "
+                           "for the number.")
+    if word == "middle":
+        return Feedback.hint("more: half a million houses spread over hundreds of thousands of "
+                             "cells leaves about two per populated cell on average, and the "
+                             "crowded city cells take many, so most others hold one or two.")
+    if word == "low":
+        return Feedback.hint("far more: with about two houses per populated cell on average, "
+                             "and city cells holding dozens, most cells must hold one or two.")
+    return Feedback.hint(f'answer "under 25%", "25 to 50%" or "over 50%", not {answer!r:.40}.')
+
+
+#: The widget task's answer: the coarsest bucket size at which more than half of the
+#: populated cells hold one or two houses (tests/unit recompute it on the notebook's sample).
+BUCKET_TASK_ANSWER = "1 minute"
+_BUCKET_WORDS = {"1degree": "1 degree", "degree": "1 degree", "10minutes": "10 minutes",
+                 "1minute": "1 minute", "minute": "1 minute", "1second": "1 second",
+                 "second": "1 second"}
+
+
+@exercise
+def check_bucket_task(answer: object) -> Feedback:
+    """Grade the coarsest bucket size at which most populated cells hold one or two houses.
+
+    Examples
+    --------
+    >>> check_bucket_task.grade("1 minute").passed, check_bucket_task.grade("1 second").passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered('a bucket size: "1 degree", "10 minutes", "1 minute" or '
+                                   '"1 second"')
+    size = _BUCKET_WORDS.get(_text(answer) or "")
+    if size == BUCKET_TASK_ANSWER:
+        return Feedback.ok("At 1 minute about three quarters of the populated cells hold one "
+                           "or two houses; at 10 minutes it is about two in five.")
+    if size == "1 second":
+        return Feedback.hint("at 1 second almost every populated cell holds one house, but "
+                             "that is not the coarsest size where most hold one or two: try "
+                             "the sizes in order from 1 degree.")
+    if size in ("1 degree", "10 minutes"):
+        return Feedback.hint(f"at {size} the readout's share of cells with one or two houses "
+                             "is below 50%. Make the buckets finer.")
+    return Feedback.hint('answer with a bucket size as the widget names it: "1 degree", '
+                         f'"10 minutes", "1 minute" or "1 second"; not {answer!r:.40}.')
+
+
+@exercise
+def check_midpoint_count(answer: object) -> Feedback:
+    """Predict the non-zeros of the midpoint of (1, 0) and (0, 1): 2.
+
+    Examples
+    --------
+    >>> check_midpoint_count.grade(2).passed, check_midpoint_count.grade(1).passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered("a count: 0, 1 or 2")
+    x = _number(answer, "midpoint_count")
+    if isinstance(x, Feedback):
+        return x
+    if x == 2:
+        return Feedback.ok("(0.5, 0.5) has two non-zeros, more than the average count 1 of "
+                           "its ends. Run the next cell.")
+    if x == 1:
+        return Feedback.hint("1 is the *average* of the two counts; the midpoint itself is "
+                             "(0.5, 0.5): count its non-zero entries.")
+    if x == 0:
+        return Feedback.hint("the midpoint is (0.5, 0.5); neither entry is 0.")
+    if x == 0.5 or x == 1.5:
+        return Feedback.hint("a count of non-zeros is a whole number: how many entries of "
+                             "(0.5, 0.5) are not 0?")
+    return Feedback.hint(f"a 2-D vector has 0, 1 or 2 non-zeros; got {x:g}.")

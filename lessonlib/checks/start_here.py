@@ -1,4 +1,5 @@
-"""Check for the one demonstration exercise of notebook 00: counting non-zero entries."""
+"""Checks of notebook 00: the demonstration exercise (counting non-zero entries) and the
+one prediction (how much stronger the L1 push is than the L2 push near 0)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from lessonlib.checks.core import (
     LearnerCodeError,
     a_kind,
     exercise,
+    is_unanswered,
     learner_number,
     short_repr,
 )
 
-__all__ = ["DEMO_VECTOR", "check_nonzero_count"]
+__all__ = ["DEMO_VECTOR", "check_nonzero_count", "check_push_ratio"]
 
 #: The vector the exercise asks about. Its sum (4) and L1 norm (8) differ from its count of
 #: non-zeros (2), its length (5) and its count of zeros (3), so adding the entries up, or
@@ -117,3 +119,45 @@ def check_nonzero_count(answer: object) -> Feedback:
     if value < 0:
         return Feedback.hint("a count cannot be negative. " + _ASK)
     return Feedback.hint(f"{value:g} is not the count. " + _ASK)
+
+
+#: The weight at which notebook 00 compares the two pushes.
+PUSH_AT = 0.01
+
+
+@exercise
+def check_push_ratio(answer: object) -> Feedback:
+    """Predict: at w = 0.01, how many times stronger is the slope of |w| than that of w**2?
+
+    The slopes are 1 and 2w = 0.02, so the answer is 50 (1, 50 or 100 offered).
+
+    Examples
+    --------
+    >>> check_push_ratio.grade(50).passed, check_push_ratio.grade(100).passed
+    (True, False)
+    >>> check_push_ratio.grade(...).attempted
+    False
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered("a number: 1, 50 or 100")
+    if isinstance(answer, (list, tuple, np.ndarray)) and np.size(answer) == 1:
+        answer = np.asarray(answer).reshape(()).item()
+    if isinstance(answer, (bool, np.bool_, str, bytes)):
+        return Feedback.hint(f"answer with a number (1, 50 or 100), not {a_kind(answer)}.")
+    try:
+        value = learner_number(answer, "your answer")
+    except LearnerCodeError:
+        return Feedback.hint(f"answer with one number (1, 50 or 100), not {a_kind(answer)}.")
+    l1_slope, l2_slope = 1.0, 2 * PUSH_AT
+    truth = l1_slope / l2_slope
+    if abs(value - truth) <= 1e-6 * truth:
+        return Feedback.ok(f"The slope of |w| is 1 at any w > 0; the slope of w**2 is 2w = "
+                           f"{l2_slope:g}. 1 / {l2_slope:g} = {truth:g}.")
+    if value == 1:
+        return Feedback.hint("the two slopes are not the same near 0: |w| rises with slope 1, "
+                             "but w**2 is almost flat there. Its slope is 2w.")
+    if value == 100:
+        return Feedback.hint("1 / 0.01 = 100 takes the slope of w**2 to be w. It is 2w (the "
+                             "derivative of w**2), twice that.")
+    return Feedback.hint(f"{value:g} is not it. The slope of |w| at w = 0.01 is 1; the slope of "
+                         "w**2 is 2w. Divide the first by the second.")

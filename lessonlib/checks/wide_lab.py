@@ -19,8 +19,9 @@ from lessonlib.checks.core import (
     learner_number,
     learner_numbers,
     preview,
+    short_repr,
 )
-from lessonlib.wide_model import WideData, WideModel, evaluate, fingerprint
+from lessonlib.wide_model import WideData, WideModel, evaluate, fingerprint, ftrl_weights
 
 #: The challenge: fewer than this many non-zero weights ...
 MAX_NONZEROS = 5_000
@@ -132,11 +133,6 @@ def _provenance(model: WideModel, validation: WideData) -> Feedback | None:
                          "Train it with `train_ftrl(train, ...)`.")
 
 
-def _reference_weights(z, n, l1, l2, alpha, beta):
-    w = -(z - np.sign(z) * l1) / ((beta + np.sqrt(n)) / alpha + l2)
-    return np.where(np.abs(z) <= l1, 0.0, w)
-
-
 _FTRL_CASES = (
     # z, n, l1, l2, alpha, beta: |z| below, at and above l1, both signs, n = 0 included
     (np.array([-3.0, -1.0, -0.4, 0.0, 0.7, 1.0, 2.5, 10.0]),
@@ -213,7 +209,7 @@ def check_ftrl_weights(func: object) -> Feedback:
             return Feedback(False, "ftrl_weights returned None: replace the `...` with your "
                             "code and `return` the weights.", attempted=False)
         vectorised &= vec
-        want = _reference_weights(z, n, l1, l2, alpha, beta)
+        want = ftrl_weights(z, n, l1, l2, alpha, beta)
         if not np.all(np.isfinite(got)):
             return Feedback.hint(f"for z = {z.tolist()} your weights contain NaN or inf: "
                                  f"{np.round(got, 4).tolist()}.")
@@ -460,3 +456,129 @@ def check_stretch(model: object, validation: object) -> Feedback:
     False
     """
     return _grade_targets(model, validation, STRETCH_NONZEROS, _stretch_advice)
+
+
+# --------------------------------------------------------------------------- predictions
+# What notebook 07 computes and prints right after each prediction (nbval compares those
+# printed numbers, so a change of data or trainer that moves an answer fails there first).
+
+#: Fewest training houses in a crossed cell that keeps a weight at l1 = 3 (one pass).
+FEWEST_HOUSES_KEPT = 4
+
+
+def _word(answer: object) -> str | None:
+    """A short text answer, lower-cased and tidied; None if it is not text."""
+    if isinstance(answer, (list, tuple)) and len(answer) == 1:
+        answer = answer[0]
+    if isinstance(answer, np.ndarray) and answer.size == 1 and answer.dtype.kind in "US":
+        answer = answer.reshape(()).item()
+    if isinstance(answer, bytes):
+        answer = answer.decode("utf-8", "replace")
+    if not isinstance(answer, str) or len(answer) > 60:
+        return None
+    return " ".join(answer.strip().strip("'\".!").lower().replace("_", " ").split())
+
+
+def _choose(answer: object, aliases: dict[str, str], options: str) -> tuple[str | None,
+                                                                          Feedback | None]:
+    """(the chosen option, None), or (None, a hint naming the options)."""
+    word = _word(answer)
+    if word is None or word not in aliases:
+        shown = short_repr(answer, 40)
+        return None, Feedback.hint(f"answer with one of {options}, not {shown}.")
+    return aliases[word], None
+
+
+_KEPT_HINT = ("at l1 = 3 a cell keeps a weight only when |z| > 3, and in one pass |z| is at "
+              "most the number of houses in the cell (each adds a gradient p - y between -1 "
+              "and 1)")
+
+
+@exercise
+def check_fewest_houses(answer: object) -> Feedback:
+    """Predict the fewest training houses in a crossed cell that keeps a weight at l1 = 3.
+
+    Examples
+    --------
+    >>> check_fewest_houses.grade(4).passed, check_fewest_houses.grade(1).passed
+    (True, False)
+    """
+    try:
+        got = learner_numbers(answer, "your answer")
+    except LearnerCodeError as exc:
+        return Feedback.hint(f"{exc}. Give one whole number of houses.")
+    if got.size != 1 or not float(got.ravel()[0]).is_integer():
+        return Feedback.hint("give one whole number: a count of houses.")
+    k = int(got.ravel()[0])
+    if k == FEWEST_HOUSES_KEPT:
+        return Feedback.ok("Three houses add up to |z| <= 3 at most, inside the toll; four can "
+                           "pay it if they mostly agree. Run the next cell to see it counted.")
+    if k < 1:
+        return Feedback.hint("a cell with no house gets no gradient at all: its weight stays "
+                             "exactly 0. Count houses in cells that *keep* a weight.")
+    if k < FEWEST_HOUSES_KEPT:
+        return Feedback.hint(f"{_KEPT_HINT}. So {k} house{'s' if k > 1 else ''} can gather "
+                             f"|z| <= {k}, never more than 3.")
+    return Feedback.hint(f"{_KEPT_HINT}. Four houses can already reach |z| near 4 when their "
+                         "labels agree, and among tens of thousands of cells with four houses "
+                         "some do.")
+
+
+_PASS_ALIASES = {"falls": "falls", "fall": "falls", "goes down": "falls", "down": "falls",
+                 "lower": "falls", "decreases": "falls",
+                 "stays": "stays", "stay": "stays", "stays the same": "stays", "same": "stays",
+                 "rises": "rises", "rise": "rises", "goes up": "rises", "up": "rises",
+                 "higher": "rises", "increases": "rises"}
+
+
+@exercise
+def check_more_passes(answer: object) -> Feedback:
+    """Predict how the validation loss of the l1 = 0 model moves with more passes (it falls).
+
+    Examples
+    --------
+    >>> check_more_passes.grade("falls").passed, check_more_passes.grade("rises").passed
+    (True, False)
+    """
+    choice, hint = _choose(answer, _PASS_ALIASES, '"falls", "stays" or "rises"')
+    if hint is not None:
+        return hint
+    if choice == "falls":
+        return Feedback.ok("After one pass the model is still held back: a weight seen once "
+                           "took one small step. Run the next cell for the numbers.")
+    if choice == "rises":
+        return Feedback.hint("a rise would mean one pass had already fitted the training houses "
+                             "closely. It has not: a cell seen by one house took one step of "
+                             "size alpha / (beta + |g|), so its weight is below 0.5 in size. "
+                             "Another pass lets it grow; does that fit the data better?")
+    return Feedback.hint("each pass adds the houses' gradients to z again, so the weights keep "
+                         "moving; they do not stop after one pass. Which way does that move "
+                         "the validation loss, when one pass left every weight small?")
+
+
+_FIRST_ALIASES = {"cells": "cells", "cell": "cells", "crossed cells": "cells",
+                  "crossed cell": "cells", "cross": "cells", "crosses": "cells",
+                  "latitude": "latitude", "lat": "latitude", "latitude buckets": "latitude",
+                  "latitude bands": "latitude",
+                  "longitude": "longitude", "lon": "longitude", "longitude buckets": "longitude",
+                  "longitude bands": "longitude"}
+
+
+@exercise
+def check_first_to_go(answer: object) -> Feedback:
+    """Predict which feature's weights L1 removes first as l1 grows (the crossed cells).
+
+    Examples
+    --------
+    >>> check_first_to_go.grade("cells").passed, check_first_to_go.grade("lat").passed
+    (True, False)
+    """
+    choice, hint = _choose(answer, _FIRST_ALIASES, '"latitude", "longitude" or "cells"')
+    if hint is not None:
+        return hint
+    if choice == "cells":
+        return Feedback.ok("A cell's |z| is bounded by its few houses; a band collects every "
+                           "house at its latitude or longitude. Run the next cell.")
+    return Feedback.hint(f"a {choice} bucket is a band right round the globe: it collects every "
+                         "house at that " + choice + ", thousands of them, and its |z| can grow "
+                         "large. Which feature has the fewest houses per weight?")

@@ -3,10 +3,20 @@
 * :func:`check_l2_step`: one L2 (weight-decay) step on the penalty alone.
 * :func:`check_steps_to_halve`: how many steps halve a weight.
 * :func:`check_reaches_zero`: which decay factors reach exact 0 in float64.
+
+Predictions (each graded before the cell that shows the answer):
+
+* :func:`check_shrink_thousand`: steps to shrink a weight 1,000-fold, from the 10-fold count.
+* :func:`check_ridge_zeros`: exact zeros of the ridge solution at a crushing lambda.
+* :func:`check_float_end`: where repeated multiplication by 0.99 ends in float64.
+* :func:`check_halving_ratio`: how the steps to halve change when eta grows tenfold.
+
+The widget's task: :func:`check_float16_frozen`.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 
@@ -15,15 +25,19 @@ import numpy as np
 from lessonlib.checks.core import (
     Feedback,
     LearnerCodeError,
+    a_kind,
     call_learner,
     exercise,
+    is_unanswered,
     learner_number,
     preview,
     read_answer,
 )
-from lessonlib.zeno import float_decay
+from lessonlib.zeno import DTYPES, float_decay, ridge_path, steps_to_shrink
 
-__all__ = ["check_l2_step", "check_reaches_zero", "check_steps_to_halve"]
+__all__ = ["check_float16_frozen", "check_float_end", "check_halving_ratio", "check_l2_step",
+           "check_reaches_zero", "check_ridge_zeros", "check_shrink_thousand",
+           "check_steps_to_halve"]
 
 # (w, eta, lam) cases: a positive, a negative and a zero weight, several strengths.
 _STEP_CASES = [(1.0, 0.1, 0.05), (-2.5, 0.2, 0.5), (0.3, 0.01, 1.0), (0.0, 0.1, 0.1),
@@ -264,3 +278,233 @@ def check_reaches_zero(factors: object) -> Feedback:
     verb = "gets" if len(missing) == 1 else "get"
     return Feedback.hint(f"{', '.join(map(str, missing))} also {verb} there: below 1/2, f*s is "
                          "less than s/2 and rounds to 0.")
+
+
+# ----------------------------------------------------------------------------- predictions
+
+
+def _one(answer: object) -> object:
+    """The single item of a one-element list, tuple or array; anything else unchanged."""
+    if isinstance(answer, (list, tuple)) and len(answer) == 1:
+        return answer[0]
+    if isinstance(answer, np.ndarray) and answer.size == 1:
+        return answer.reshape(()).item()
+    return answer
+
+
+def _word(answer: object) -> str | None:
+    """A string answer, lower case, quotes, dots and extra spaces dropped; None otherwise."""
+    if isinstance(answer, np.str_):
+        answer = str(answer)
+    if not isinstance(answer, str):
+        return None
+    return " ".join(answer.strip().strip("'\".!").lower().replace("_", " ").split())
+
+
+def _number(answer: object) -> float | None:
+    """One real number, or None (booleans are not numbers here)."""
+    if isinstance(answer, (bool, np.bool_)):
+        return None
+    try:
+        return learner_number(answer, "your answer")
+    except LearnerCodeError:
+        return None
+
+
+@exercise
+def check_shrink_thousand(answer: object) -> Feedback:
+    """Predict: with f = 0.99 a weight shrinks 10-fold in about 229 steps; how many for
+    1,000-fold? (About 690: each factor of 10 costs the same steps.)
+
+    Examples
+    --------
+    >>> check_shrink_thousand.grade(690).passed, check_shrink_thousand.grade(687).passed
+    (True, True)
+    >>> check_shrink_thousand.grade(2300).passed, check_shrink_thousand.grade(23000).passed
+    (False, False)
+    >>> check_shrink_thousand.grade(...).attempted
+    False
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered("a number: 690, 2300 or 23000")
+    value = _number(_one(answer))
+    if value is None:
+        return Feedback.hint(f"answer with a number (690, 2300 or 23000), not {a_kind(answer)}.")
+    ten = steps_to_shrink(0.1, 0.05, k=1)
+    truth = steps_to_shrink(0.1, 0.05, k=3)
+    if abs(value - truth) <= 0.02 * truth:
+        return Feedback.ok(f"{truth:.1f} steps = 3 x {ten:.1f}: each step removes the same "
+                           "fraction, so every further factor of 10 costs the same steps, "
+                           "whatever the weight has come down to.")
+    if abs(value - 10 * ten) <= 0.05 * 10 * ten:
+        return Feedback.hint("10 x 229 would mean the second factor of 10 costs more steps than "
+                             "the first. It costs the same: from 0.1, one step still removes 1% "
+                             "of what is there, so 0.1 -> 0.01 takes as long as 1 -> 0.1.")
+    if abs(value - 100 * ten) <= 0.05 * 100 * ten:
+        return Feedback.hint("100 x 229 treats the 1,000-fold shrink as 100 times harder. A weight "
+                             "1,000 times smaller is just three factors of 10, each costing the "
+                             "same 229 steps.")
+    return Feedback.hint(f"{value:g} is not it. A 10-fold shrink takes 229 steps from any "
+                         "starting weight. How many 10-fold shrinks make a 1,000-fold one?")
+
+
+@functools.lru_cache(maxsize=1)
+def _ridge_zeros_at_100() -> int:
+    from lessonlib.synthetic import sparse_regression  # the notebook's data (seed 1)
+
+    X, y, _ = sparse_regression(200, 100, 10, seed=1)
+    return int(np.count_nonzero(ridge_path(X, y, [100.0])[0] == 0))
+
+
+@exercise
+def check_ridge_zeros(answer: object) -> Feedback:
+    """Predict: how many of the 100 ridge weights are exactly 0 at lambda = 100? (0)
+
+    The truth is computed on the notebook's data.
+
+    Examples
+    --------
+    >>> check_ridge_zeros.grade(0).passed, check_ridge_zeros.grade(90).passed
+    (True, False)
+    >>> check_ridge_zeros.grade(100).passed
+    False
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered("a number: 0, 90 or 100")
+    value = _number(_one(answer))
+    if value is None or not value.is_integer() or not 0 <= value <= 100:
+        return Feedback.hint("answer with a whole number of weights between 0 and 100 "
+                             "(0, 90 or 100).")
+    truth = _ridge_zeros_at_100()
+    if value == truth:
+        return Feedback.ok("None: the penalty pulls each weight back by 2*lambda*w, a pull that "
+                           "fades as w shrinks, so each settles where the loss's pull balances "
+                           "it, small but not 0. Run the next cells to see the whole path.")
+    if value == 90:
+        return Feedback.hint("90 would mean L2 knows which features are noise. It does not: it "
+                             "shrinks every weight by a fraction, and a noise feature that happens "
+                             "to correlate a little with y keeps a small non-zero weight.")
+    if value == 100:
+        return Feedback.hint("lambda = 100 makes every weight tiny, but a weight stops where the "
+                             "penalty's pull, 2*lambda*w, balances the loss's: a non-zero pull "
+                             "needs a non-zero w.")
+    return Feedback.hint(f"{value:g} is not it. Could a penalty whose pull, 2*lambda*w, fades "
+                         "with the weight ever push a weight the loss wants to 0 all the way?")
+
+
+_FLOAT_ENDS = {"exact 0": "zero", "exactly 0": "zero", "0": "zero", "zero": "zero",
+               "stuck above 0": "stuck", "stuck": "stuck",
+               "keeps shrinking": "shrinking", "shrinking": "shrinking"}
+
+
+@exercise
+def check_float_end(answer: object) -> Feedback:
+    """Predict: 1.0 multiplied by 0.99 again and again in float64 ends where? (stuck above 0)
+
+    Examples
+    --------
+    >>> check_float_end.grade("stuck above 0").passed, check_float_end.grade("exact 0").passed
+    (True, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered('"exact 0", "stuck above 0" or "keeps shrinking"')
+    word = _word(_one(answer))
+    if word is None and _number(_one(answer)) == 0:
+        word = "0"
+    choice = _FLOAT_ENDS.get(word) if word is not None else None
+    if choice is None:
+        return Feedback.hint(f'answer "exact 0", "stuck above 0" or "keeps shrinking", not '
+                             f"{answer!r:.40}.")
+    run = float_decay(0.99, "float64")
+    truth = "zero" if run.reached_zero else "stuck" if run.stalled else "shrinking"
+    if choice == truth:
+        return Feedback.ok(f"It stops changing after {run.steps:,} steps, at {run.final:.2g}: "
+                           "a tiny number, but not 0. Run the next cell for every float type.")
+    if choice == "zero":
+        return Feedback.hint("'It eventually underflows to 0' is the popular answer. But near the "
+                             "bottom of the float range the representable numbers are evenly "
+                             "spaced, and 0.99 x a number there rounds back to the same number.")
+    return Feedback.hint("a float64 has finitely many values (2**64 at most), so a run that keeps "
+                         "shrinking must end: at 0, or at a value that 0.99 x ... rounds back to.")
+
+
+_RATIOS = {"10 times fewer": 10, "10": 10, "100 times fewer": 100, "100": 100,
+           "the same": 1, "same": 1, "1": 1}
+
+
+@exercise
+def check_halving_ratio(answer: object) -> Feedback:
+    """Predict: lambda = 0.05, eta from 0.01 to 0.1: the steps to halve become ...?
+    ("10 times fewer"; 693 -> 69)
+
+    Examples
+    --------
+    >>> check_halving_ratio.grade("10 times fewer").passed
+    True
+    >>> check_halving_ratio.grade("100 times fewer").passed, check_halving_ratio.grade(1).passed
+    (False, False)
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered('"10 times fewer", "100 times fewer" or "the same"')
+    one = _one(answer)
+    word = _word(one)
+    if word is None and _number(one) is not None and _number(one).is_integer():
+        word = str(int(_number(one)))
+    choice = _RATIOS.get(word) if word is not None else None
+    if choice is None:
+        return Feedback.hint('answer "10 times fewer", "100 times fewer" or "the same", not '
+                             f"{answer!r:.40}.")
+    slow = steps_to_shrink(0.01, 0.05, k=1, base=2)
+    fast = steps_to_shrink(0.1, 0.05, k=1, base=2)
+    truth = min((1, 10, 100), key=lambda r: abs(math.log(slow / fast / r)))
+    if choice == truth:
+        return Feedback.ok(f"{slow:.0f} -> {fast:.1f} steps ({slow / fast:.2f} times fewer): each "
+                           "step removes about 2*eta*lambda of the weight, ten times more. On the "
+                           "widget's log-step axis the curve moves one decade left.")
+    if choice == 100:
+        return Feedback.hint("100 would need the fraction removed per step to grow 100-fold. It is "
+                             "2*eta*lambda, which grows like eta: 10-fold.")
+    return Feedback.hint("the starting weight does not matter, but the factor does: f moves from "
+                         "0.999 to 0.99, so each step removes 10 times as much of the weight.")
+
+
+_WIDGET_ETAS = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)  # the eta slider
+
+
+@exercise
+def check_float16_frozen(answer: object) -> Feedback:
+    """The widget's task: in float16 with lambda = 0.05, the largest eta on the slider at
+    which the weight never moves (f rounds to 1). (0.002)
+
+    Examples
+    --------
+    >>> check_float16_frozen.grade(0.002).passed, check_float16_frozen.grade(0.001).passed
+    (True, False)
+    >>> check_float16_frozen.grade(0.005).passed
+    False
+    """
+    if is_unanswered(answer):
+        return Feedback.unanswered("a value of eta from the slider, such as 0.01")
+    value = _number(_one(answer))
+    if value is None:
+        return Feedback.hint(f"answer with a number (a value of eta), not {a_kind(answer)}.")
+    match = [e for e in _WIDGET_ETAS if math.isclose(value, e, rel_tol=1e-6)]
+    if not match:
+        return Feedback.hint(f"{value:g} is not on the eta slider; its values are "
+                             f"{', '.join(f'{e:g}' for e in _WIDGET_ETAS)}.")
+    eta = match[0]
+    half = DTYPES["float16"]
+    frozen = [e for e in _WIDGET_ETAS if float(half(1 - 2 * e * 0.05)) == 1.0]
+    truth = max(frozen)
+    stored = float(half(1 - 2 * eta * 0.05))
+    if eta == truth:
+        nxt = _WIDGET_ETAS[_WIDGET_ETAS.index(eta) + 1]
+        return Feedback.ok(f"f = {1 - 2 * eta * 0.05:g} is stored as 1 in float16, whose numbers "
+                           "just below 1 are 2**-11 = 0.00049 apart: the step is lost to "
+                           f"rounding. At eta = {nxt:g}, f is stored as "
+                           f"{float(half(1 - 2 * nxt * 0.05)):.5g} and the weight moves.")
+    if eta in frozen:
+        return Feedback.hint(f"at eta = {eta:g} the weight is frozen too, but not at the largest "
+                             "such eta: move the slider one step right and read the readout.")
+    return Feedback.hint(f"at eta = {eta:g}, f = {1 - 2 * eta * 0.05:g} is stored as "
+                         f"{stored:.5g} in float16, not 1: the weight moves. Try smaller eta.")

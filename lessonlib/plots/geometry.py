@@ -27,6 +27,7 @@ __all__ = [
     "plot_l1_ball_3d",
     "plot_line_penalty",
     "plot_nonzeros",
+    "plot_paired_recovery",
     "plot_recovery",
     "plot_soft_zeros",
     "plot_tie",
@@ -122,35 +123,65 @@ def plot_unit_balls(ps: Sequence[float] = (1, 2, math.inf), *, width: float = 5.
     return fig
 
 
-def plot_l1_ball_3d() -> Figure:
+def plot_l1_ball_3d(elev: float = 20.0, azim: float = -60.0) -> Figure:
     """The 3-D L1 unit ball, an octahedron: 6 corners on the axes, 8 triangular faces.
+
+    Seen from the direction (``elev``, ``azim``) in degrees. So that front and back read
+    apart, the faces turned towards the viewer are shaded and their edges solid; the
+    edges and the corner hidden behind are dashed and hollow.
 
     Examples
     --------
     >>> fig = plot_l1_ball_3d()
     >>> fig.axes[0].name
     '3d'
+    >>> sorted({ln.get_linestyle() for ln in fig.axes[0].lines})
+    ['-', '--']
     """
     from mpl_toolkits.mplot3d.art3d import Poly3DCollection
 
     fig, ax = new_figure(width=5.0, height=5.0, subplot_kw={"projection": "3d"})
-    faces = [
-        [(sx, 0, 0), (0, sy, 0), (0, 0, sz)] for sx in (-1, 1) for sy in (-1, 1) for sz in (-1, 1)
-    ]
-    ax.add_collection3d(Poly3DCollection(faces, facecolor=L1_COLOR, edgecolor="white",
-                                         alpha=0.35, linewidth=1))
+    ax.view_init(elev=elev, azim=azim)
+    e, a = math.radians(elev), math.radians(azim)
+    towards_viewer = np.array([math.cos(e) * math.cos(a), math.cos(e) * math.sin(a),
+                               math.sin(e)])
+    signs = [np.array(s) for s in np.ndindex(2, 2, 2)]
+    signs = [2 * s - 1 for s in signs]  # the eight octants, one face each
+
+    def front(s: np.ndarray) -> bool:  # the face's outward normal is s / sqrt(3)
+        return float(s @ towards_viewer) > 0
+
+    for s in signs:
+        face = [tuple(int(v) for v in s[k] * np.eye(3, dtype=int)[k]) for k in range(3)]
+        ax.add_collection3d(Poly3DCollection(
+            [face], facecolor=L1_COLOR, edgecolor="none", alpha=0.45 if front(s) else 0.08))
+    # An edge joins +-e_i and +-e_j; it is seen if either of its two faces is.
+    for i, j in ((0, 1), (0, 2), (1, 2)):
+        k = 3 - i - j
+        for si in (-1, 1):
+            for sj in (-1, 1):
+                s = np.zeros(3)
+                s[i], s[j] = si, sj
+                seen = any(front(np.where(np.arange(3) == k, sk, s)) for sk in (-1, 1))
+                ends = np.zeros((2, 3))
+                ends[0, i], ends[1, j] = si, sj
+                ax.plot(*ends.T, color=COLORS["black"] if seen else COLORS["grey"],
+                        lw=1.6 if seen else 1.0, linestyle="-" if seen else "--")
     corners = np.vstack([np.eye(3, dtype=int), -np.eye(3, dtype=int)])
-    ax.scatter(*corners.T, color=COLORS["black"], s=40, depthshade=False)
     for c in corners:
+        # a corner is hidden when all four faces around it face away
+        seen = any(front(s) for s in signs if np.all(s[c != 0] == c[c != 0]))
+        ax.scatter(*c, s=40, depthshade=False, color=COLORS["black"] if seen else "white",
+                   edgecolors=COLORS["black"])
         ax.text(*(1.35 * c), "(" + ", ".join(str(v) for v in c) + ")", fontsize=9,
-                ha="center", va="center")
+                ha="center", va="center", alpha=1.0 if seen else 0.6)
     for lim in (ax.set_xlim, ax.set_ylim, ax.set_zlim):
         lim(-1.2, 1.2)
     ax.set_box_aspect((1, 1, 1))
     ax.set_xlabel("$w_1$")
     ax.set_ylabel("$w_2$")
     ax.set_zlabel("$w_3$")
-    ax.set_title("The L1 ball in 3-D: an octahedron")
+    ax.set_title("The L1 ball in 3-D: an octahedron\n(dashed, hollow: behind)")
     return fig
 
 
@@ -364,10 +395,70 @@ def plot_recovery(curve, predicted: float | None = None) -> Figure:
     return fig
 
 
+def plot_paired_recovery(curve) -> Figure:
+    """Plain vs reweighted L1 on the same problems: bars with 95 % intervals, per m, and
+    the paired counts that decide the comparison.
+
+    ``curve`` is a :class:`~lessonlib.montecarlo.RecoveryCurve` run with both solvers.
+    Above each pair of bars: how many problems only one method recovered, and the exact
+    McNemar p-value on those discordant problems.
+
+    Examples
+    --------
+    >>> from lessonlib.montecarlo import recovery_experiment
+    >>> r = recovery_experiment(40, 2, [8], trials=4, seed=0, solvers=("l1", "reweighted"))
+    >>> len(plot_paired_recovery(r).axes[0].patches)
+    2
+    """
+    if set(curve.estimates) != {"l1", "reweighted"} or len(curve.paired) != len(curve.m):
+        raise ValueError("plot_paired_recovery needs a recovery_experiment run with "
+                         "solvers=('l1', 'reweighted')")
+    fig, ax = new_figure(width=7.0, height=4.4)
+    series = (("l1", "plain L1", L1_COLOR), ("reweighted", "reweighted L1", COLORS["green"]))
+    x = np.arange(len(curve.m), dtype=float)
+    width = 0.36
+    for k, (name, label, color) in enumerate(series):
+        ests = curve.estimates[name]
+        share = np.array([e.share for e in ests])
+        err = _errors([(e.share, e.low, e.high) for e in ests])
+        pos = x + (k - 0.5) * width
+        ax.bar(pos, 100 * share, width=width * 0.92, color=color, alpha=0.85,
+               label=f"{label} ({ests[0].trials} problems per m)")
+        ax.errorbar(pos, 100 * share, yerr=100 * err, fmt="none", ecolor=COLORS["black"],
+                    capsize=5, lw=1.2)
+        for xp, sh in zip(pos, share, strict=True):
+            ax.text(xp, 2, f"{100 * sh:.0f}%", ha="center", va="bottom", fontsize=10,
+                    color="white", fontweight="bold")
+    for xi, pc in zip(x, curve.paired, strict=True):
+        ax.text(xi, 104, f"only reweighted {pc.only_second}, only plain {pc.only_first}\n"
+                f"exact McNemar p = {pc.mcnemar_p():.2g}", ha="center", va="bottom",
+                fontsize=10)
+    ax.set_xticks(x, [f"m = {m}" for m in curve.m])
+    ax.set_ylabel("exactly recovered (%)")
+    ax.set_ylim(0, 128)
+    ax.set_yticks([0, 20, 40, 60, 80, 100])
+    ax.set_xlim(-0.6, len(curve.m) - 0.4)
+    ax.set_title(f"Same problems, two methods: {curve.s} non-zeros among N = {curve.N}")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=10)
+    ax.text(1.0, -0.28, "bars: 95 % intervals of each share alone", transform=ax.transAxes,
+            ha="right", va="top", fontsize=9, color=COLORS["grey"])
+    return fig
+
+
 def plot_line_penalty(x0: float, y0: float, p: float, paths: Sequence = ()) -> Figure:
     """The Lp size along the line ``b = y0 - x0*a``, its local minima and descent paths.
 
-    ``paths`` are :class:`~lessonlib.quasinorm.DescentPath` results.
+    ``paths`` are :class:`~lessonlib.quasinorm.DescentPath` results. The curve has the
+    upper panel to itself (nothing drawn over it); the descents are arrows in the lower
+    panel, one row per start, from the start (dot) to where it stopped, on the same
+    a axis, coloured by the minimum they reach.
+
+    Examples
+    --------
+    >>> from lessonlib.quasinorm import descend_on_line
+    >>> fig = plot_line_penalty(3, 2, 0.5, [descend_on_line(3, 2, 0.5, 0.25)])
+    >>> len(fig.axes)
+    2
     """
     from lessonlib.quasinorm import line_local_minima, line_penalty
 
@@ -381,29 +472,40 @@ def plot_line_penalty(x0: float, y0: float, p: float, paths: Sequence = ()) -> F
     a = np.linspace(min([lo - pad, *starts]), max([hi + pad, *starts]), 800)
     a = np.union1d(a, mins)
     size = line_penalty(a, x0, y0, p) ** (1 / p)
-    fig, ax = new_figure(width=8.0, height=5.2)
-    ax.plot(a, size, color=p_color(p), lw=2, zorder=1,
+    rows = max(len(paths), 1)
+    fig, (ax, lanes) = new_figure(1, 2, width=8.0, height=4.4 + 0.28 * rows, sharex=True,
+                                  height_ratios=[3.2, 0.6 + 0.28 * rows])
+    ax.plot(a, size, color=p_color(p), lw=2.5, zorder=3,
             label=f"{p_label(p)} size of (a, {line_label(x0, y0)[4:]})")
-    ax.plot(mins, line_penalty(mins, x0, y0, p) ** (1 / p), "v", color=COLORS["black"], ms=11,
-            zorder=4, label="local minima (axis crossings)")
+    basin_colors = (COLORS["sky"], COLORS["orange"])
+    for k, m in enumerate(mins):
+        ax.plot([m], [line_penalty(m, x0, y0, p) ** (1 / p)], "v", ms=12, zorder=4,
+                color=basin_colors[k % 2] if paths else COLORS["black"], mec="black",
+                label="local minima (axis crossings)" if k == 0 else None)
+    ridge = None
     if p < 1 and mins.size == 2:
         from lessonlib.quasinorm import line_ridge
 
-        ax.axvline(line_ridge(x0, y0, p), color=COLORS["grey"], ls=":",
-                   label="ridge between the basins")
-    landed = set()
-    for path in paths:
-        ys = line_penalty(path.path, x0, y0, p) ** (1 / p)
-        k = int(np.argmin(np.abs(mins - path.landing)))
-        color = (COLORS["sky"], COLORS["orange"])[k % 2]
-        ax.plot(path.path, ys, "-", color=color, lw=5, alpha=0.45, zorder=2)
-        label = None
-        if k not in landed:
-            label = f"descents (dot: start) ending at a = {mins[k]:.4g}"
-            landed.add(k)
-        ax.plot(path.start, ys[0], "o", color=color, ms=8, mec="black", zorder=3, label=label)
-    ax.set_xlabel(f"slope a (the intercept is {line_label(x0, y0)})")
+        ridge = line_ridge(x0, y0, p)
+        for axis in (ax, lanes):
+            axis.axvline(ridge, color=COLORS["grey"], ls=":", zorder=1,
+                         label="ridge between the basins" if axis is ax else None)
     ax.set_ylabel(f"size ||(a, b)||, {p_label(p)}")
     ax.set_title(f"Size along the line of solutions for the data point (x, y) = ({x0:g}, {y0:g})")
-    ax.legend(fontsize=10, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)
+    ax.legend(fontsize=10, loc="upper right")
+    for row, path in enumerate(paths):
+        k = int(np.argmin(np.abs(mins - path.landing)))
+        color = basin_colors[k % 2]
+        y = rows - 1 - row
+        lanes.annotate("", xy=(path.landing, y), xytext=(path.start, y),
+                       arrowprops={"arrowstyle": "-|>", "color": color, "lw": 2,
+                                   "shrinkA": 0, "shrinkB": 0})
+        lanes.plot(path.start, y, "o", color=color, ms=7, mec="black", zorder=3)
+    for m in mins:
+        lanes.axvline(m, color=COLORS["grey"], lw=0.8, zorder=0)
+    lanes.set_ylim(-0.7, rows - 0.3)
+    lanes.set_yticks([])
+    lanes.set_ylabel("descents", fontsize=10)
+    lanes.set_xlabel(f"slope a (the intercept is {line_label(x0, y0)}); descents: "
+                     "dot = start, arrow = where it stops")
     return fig

@@ -1,4 +1,4 @@
-"""Figures of notebook 06: the parts toy, the L1/L2 duel, four routes to small models, the U-curve.
+"""Figures of notebook 06: the parts toy, the L1/L2 duel, routes to small models, the U-curve.
 
 Each function takes results from :mod:`lessonlib.overfitting` and returns a
 :class:`~matplotlib.figure.Figure` made with :func:`lessonlib.plots.new_figure`.
@@ -13,17 +13,21 @@ from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 
 from lessonlib._validate import as_float_array
-from lessonlib.overfitting import LambdaSweep, PartsToy, RouteResult
+from lessonlib.overfitting import LambdaSweep, PartsToy
 from lessonlib.plots.style import COLORS, L1_COLOR, L2_COLOR, new_figure
 
 __all__ = [
     "draw_sweep",
+    "draw_weight_path",
     "move_marker",
+    "move_weights",
     "plot_duel",
     "plot_parts",
     "plot_routes",
     "plot_sweep",
     "plot_toy_weights",
+    "set_world",
+    "world_limits",
 ]
 
 
@@ -155,7 +159,8 @@ def plot_duel(rows: Sequence[Mapping[str, object]]) -> Figure:
     Parameters
     ----------
     rows : sequence of dict
-        As returned by :func:`lessonlib.overfitting.dense_vs_sparse`.
+        One dict per run with keys ``truth`` (``"sparse"`` or ``"dense"``), ``l1_mse``
+        and ``l2_mse`` (the tuned models' test errors), as notebook 06 builds them.
 
     Returns
     -------
@@ -169,7 +174,7 @@ def plot_duel(rows: Sequence[Mapping[str, object]]) -> Figure:
     'L2 (ridge) test MSE'
     """
     if not rows:
-        raise ValueError("rows must hold at least one run (see dense_vs_sparse)")
+        raise ValueError("rows must hold at least one run")
     fig, ax = new_figure(width=6, height=6)
     styles = {"sparse": (COLORS["green"], "o", "sparse truth (few large effects)"),
               "dense": (COLORS["purple"], "s", "dense truth (many small effects)")}
@@ -195,15 +200,21 @@ def plot_duel(rows: Sequence[Mapping[str, object]]) -> Figure:
     return fig
 
 
-def plot_routes(results: Sequence[RouteResult], true_w: object | None = None) -> Figure:
+def plot_routes(
+    weights: Mapping[str, object],
+    true_w: object | None = None,
+    test_mse: Mapping[str, float] | None = None,
+) -> Figure:
     """The weights of each route to a small model, exact zeros drawn as grey crosses.
 
     Parameters
     ----------
-    results : sequence of RouteResult
-        As returned by :func:`lessonlib.overfitting.compare_routes`.
+    weights : mapping of str to array_like
+        Model name -> its weight vector (all the same length), one panel each.
     true_w : array_like, optional
         The true weights, drawn as hollow circles for reference.
+    test_mse : mapping of str to float, optional
+        Model name -> test error, shown in the panel's title.
 
     Returns
     -------
@@ -211,21 +222,20 @@ def plot_routes(results: Sequence[RouteResult], true_w: object | None = None) ->
 
     Examples
     --------
-    >>> from lessonlib.overfitting import compare_routes, regression_task
-    >>> fig = plot_routes(compare_routes(regression_task(seed=0), drops=[0.1]))
+    >>> fig = plot_routes({"L1": [0.0, 2.0, 0.0], "L2": [0.1, 1.8, -0.2]}, [0.0, 2.0, 0.0])
     >>> len(fig.axes)
-    5
+    2
     """
-    if not results or not all(isinstance(r, RouteResult) for r in results):
-        raise TypeError("results must be the list returned by compare_routes")
-    n = len(results)
+    if not isinstance(weights, Mapping) or not weights:
+        raise TypeError("weights must be a non-empty dict: model name -> weight vector")
+    vecs = {name: as_float_array(w, f"weights[{name!r}]", ndim=1) for name, w in weights.items()}
+    n = len(vecs)
     fig, axes = new_figure(1, n, width=10, height=1.55 * n + 0.7, sharex=True,
                            sharey=True)
     axes = np.atleast_1d(axes)
     truth = None if true_w is None else as_float_array(true_w, "true_w", ndim=1)
     colors = [L1_COLOR, L2_COLOR, COLORS["green"], COLORS["orange"], COLORS["purple"]]
-    for i, (ax, r) in enumerate(zip(axes, results, strict=True)):
-        w = r.w
+    for i, (ax, (name, w)) in enumerate(zip(axes, vecs.items(), strict=True)):
         idx = np.arange(w.size)
         zero = w == 0
         ax.axhline(0, color=COLORS["grey"], linewidth=0.8)
@@ -236,8 +246,10 @@ def plot_routes(results: Sequence[RouteResult], true_w: object | None = None) ->
             nz = np.flatnonzero(truth)
             ax.plot(nz, truth[nz], "o", mfc="none", color=COLORS["black"], markersize=5,
                     label="true weight")
-        ax.set_title(f"{r.name}: {r.exact_zeros} exact zeros, test MSE {r.test_mse:.3g}",
-                     loc="left", fontsize=11)
+        title = f"{name}: {int(zero.sum())} exact zeros"
+        if test_mse is not None and name in test_mse:
+            title += f", test MSE {float(test_mse[name]):.3g}"
+        ax.set_title(title, loc="left", fontsize=11)
         ax.set_ylabel("weight")
     fig.legend(*axes[0].get_legend_handles_labels(), loc="outside upper center", fontsize=9,
                ncols=4)
@@ -328,3 +340,133 @@ def plot_sweep(sweep: LambdaSweep, mark: int | None = None) -> Figure:
 
         move_marker(handles, sweep, as_int(mark, "mark", low=0, high=len(sweep.lambdas) - 1))
     return fig
+
+
+def draw_weight_path(sweep: LambdaSweep, true_w: object, width: float = 9.5,
+                     height: float = 3.8, limits: tuple[float, float] | None = None):
+    """Weights at one lambda (the true ones marked) beside the error curves along lambda.
+
+    The figure of :func:`lessonlib.widgets.overfitting.explore_lambda`. Left: the
+    fitted weights as stems, vermillion where the truth also has a non-zero weight
+    (real), blue where it has none (false), and the true weights as open circles.
+    Right: training and held-out error along the path, a marker at the current lambda.
+
+    Parameters
+    ----------
+    sweep : LambdaSweep
+    true_w : array_like, shape (d,)
+        The weights that generated the data.
+    width, height : float
+        Figure size in inches.
+    limits : (float, float), optional
+        Largest |weight| and largest error the axes must hold; default this sweep's.
+        A widget showing several worlds passes the largest over all of them, so the
+        axes (drawn once, as a fixed background) never change.
+
+    Returns
+    -------
+    fig : Figure
+    handles : dict
+        Moved at every lambda: ``stems_real``, ``stems_false`` (line collections),
+        ``vline``, ``dot_train``, ``dot_val``. Changed with the world:
+        ``truth`` (the open circles), ``curve_train``, ``curve_val``.
+
+    Examples
+    --------
+    >>> from lessonlib.overfitting import lasso_sweep, regression_task
+    >>> task = regression_task(seed=0)
+    >>> fig, h = draw_weight_path(lasso_sweep(task, n_lambdas=10), task.true_w)
+    >>> sorted(h)[:3]
+    ['curve_train', 'curve_val', 'dot_train']
+    """
+    if not isinstance(sweep, LambdaSweep):
+        raise TypeError(f"sweep must be a LambdaSweep (see lasso_sweep), got "
+                        f"{type(sweep).__name__}")
+    truth = as_float_array(true_w, "true_w", ndim=1)
+    if truth.size != sweep.coefs.shape[1]:
+        raise ValueError(f"true_w has {truth.size} entries; the sweep's fits have "
+                         f"{sweep.coefs.shape[1]} weights")
+    from matplotlib.collections import LineCollection
+
+    fig, (ax, ax2) = new_figure(2, 1, width=width, height=height,
+                                gridspec_kw={"width_ratios": [2.3, 1]})
+    d = truth.size
+    ax.axhline(0, color=COLORS["grey"], linewidth=0.8)
+    real = LineCollection([], colors=L1_COLOR, linewidths=2.2, label="non-zero, real")
+    false = LineCollection([], colors=L2_COLOR, linewidths=2.2, label="non-zero, false")
+    ax.add_collection(real)
+    ax.add_collection(false)
+    nz = np.flatnonzero(truth)
+    (circles,) = ax.plot(nz, truth[nz], "o", mfc="none", color=COLORS["black"], markersize=5,
+                         label="true weight")
+    ax.set_xlim(-1, d)
+    ax.set_xlabel("feature index")
+    ax.set_ylabel("weight")
+    # One tick format for every world: the layout is frozen after the first drawing, so
+    # wider tick labels in another world would push the axis label off the figure.
+    ax.yaxis.set_major_formatter("{x:.1f}")
+    ax.legend(loc="upper center", ncols=3, fontsize=9, bbox_to_anchor=(0.5, 1.16),
+              frameon=False)
+    lam = sweep.lambdas
+    (c_train,) = ax2.plot(lam, sweep.train_mse, color=COLORS["blue"], label="training")
+    (c_val,) = ax2.plot(lam, sweep.val_mse, color=COLORS["vermillion"], label="held-out")
+    ax2.set_xscale("log")
+    ax2.invert_xaxis()  # weaker penalty to the right, as in the U-curve figure
+    ax2.set_xlabel("lambda (weaker to the right)")
+    ax2.set_ylabel("mean squared error")
+    ax2.legend(loc="upper center", ncols=2, fontsize=9, bbox_to_anchor=(0.5, 1.16),
+               frameon=False)
+    i = sweep.best
+    handles = {
+        "stems_real": real,
+        "stems_false": false,
+        "vline": ax2.axvline(lam[i], color=COLORS["grey"], linestyle=":", linewidth=1.5),
+        "dot_train": ax2.plot([lam[i]], [sweep.train_mse[i]], "o", color=COLORS["blue"],
+                              markersize=8)[0],
+        "dot_val": ax2.plot([lam[i]], [sweep.val_mse[i]], "o", color=COLORS["vermillion"],
+                            markersize=8)[0],
+        "truth": circles,
+        "curve_train": c_train,
+        "curve_val": c_val,
+    }
+    w_max, e_max = limits if limits is not None else world_limits(sweep, truth)
+    ax.set_ylim(-1.12 * w_max, 1.12 * w_max)
+    ax2.set_ylim(0, 1.08 * e_max)
+    set_world(handles, sweep, truth)
+    return fig, handles
+
+
+def world_limits(sweep: LambdaSweep, true_w: np.ndarray) -> tuple[float, float]:
+    """(largest |weight|, fitted or true; largest training or held-out error) of a world."""
+    w_max = max(float(np.abs(sweep.coefs).max()), float(np.abs(true_w).max()))
+    e_max = max(float(sweep.val_mse.max()), float(sweep.train_mse.max()))
+    return w_max, e_max
+
+
+def set_world(handles: Mapping[str, object], sweep: LambdaSweep, true_w: np.ndarray) -> None:
+    """Show another world's truth and error curves in :func:`draw_weight_path`'s figure.
+
+    The axes keep their limits (see ``limits`` of :func:`draw_weight_path`).
+    """
+    nz = np.flatnonzero(true_w)
+    handles["truth"].set_data(nz, true_w[nz])
+    handles["curve_train"].set_ydata(sweep.train_mse)
+    handles["curve_val"].set_ydata(sweep.val_mse)
+
+
+def move_weights(handles: Mapping[str, object], sweep: LambdaSweep, true_w: np.ndarray,
+                 i: int) -> tuple[int, int]:
+    """Draw the ``i``-th fit of ``sweep``; return (non-zeros, real non-zeros)."""
+    w = sweep.coefs[i]
+    nz = w != 0
+    real = nz & (true_w != 0)
+    false = nz & ~real
+    for key, mask in (("stems_real", real), ("stems_false", false)):
+        idx = np.flatnonzero(mask)
+        handles[key].set_segments(np.stack([np.c_[idx, np.zeros(idx.size)], np.c_[idx, w[idx]]],
+                                           axis=1) if idx.size else [])
+    x = sweep.lambdas[i]
+    handles["vline"].set_xdata([x, x])
+    handles["dot_train"].set_data([x], [sweep.train_mse[i]])
+    handles["dot_val"].set_data([x], [sweep.val_mse[i]])
+    return int(nz.sum()), int(real.sum())

@@ -9,7 +9,7 @@ rebuild anything).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from matplotlib.collections import LineCollection
@@ -24,6 +24,7 @@ from lessonlib.zeno import FloatDecay
 __all__ = [
     "ZenoHandles",
     "GridHandles",
+    "ZERO_ROW",
     "plot_coefficients",
     "plot_float_decay",
     "plot_l2_decay",
@@ -41,6 +42,11 @@ __all__ = [
 
 # --------------------------------------------------------------------------- notebook 02
 
+
+#: Width in inches (at 100 dpi) of notebook 02's two-panel figures: 580 px fit the notebook
+#: column of a 1024 px window with the file browser open (592 px) at full size, so the tick
+#: labels keep their size.
+ZENO_WIDTH = 5.8
 
 def plot_l2_decay(factors: Sequence[float], n_steps: int = 500, k_marks: int = 3) -> Figure:
     """``w_t = f**t`` for a few decay factors, on a linear and on a log y-axis.
@@ -65,7 +71,7 @@ def plot_l2_decay(factors: Sequence[float], n_steps: int = 500, k_marks: int = 3
     fs = as_float_array(factors, "factors", ndim=1)
     if np.any((fs <= 0) | (fs >= 1)):
         raise ValueError("every factor must be strictly between 0 and 1")
-    fig, (ax_lin, ax_log) = new_figure(2, width=10, height=3.8)
+    fig, (ax_lin, ax_log) = new_figure(2, width=ZENO_WIDTH, height=3.6)
     t = np.arange(n_steps + 1)
     palette = [COLORS[c] for c in ("blue", "vermillion", "green", "orange", "purple")]
     for i, f in enumerate(fs):
@@ -80,8 +86,10 @@ def plot_l2_decay(factors: Sequence[float], n_steps: int = 500, k_marks: int = 3
                 ax_log.plot([s], [10.0**-k], "o", color=color, ms=5)
     ax_lin.set(xlabel="step t", ylabel="weight w_t (w_0 = 1)", title="linear axis",
                ylim=(-0.02, 1.02))
+    # Down to 100 times below the last mark: the marks stay evenly spaced and readable
+    # instead of squeezed into the top of an axis that runs to 1e-48.
     ax_log.set(xlabel="step t", ylabel="weight w_t (log scale)",
-               title="log axis: straight lines, never 0")
+               title="log axis: straight lines", ylim=(10.0 ** -(k_marks + 2), 2.0))
     ax_lin.legend()
     return fig
 
@@ -102,7 +110,7 @@ class ZenoHandles:
     label: object
 
 
-def zeno_figure(width: float = 10.0, height: float = 3.8, note: bool = True) -> ZenoHandles:
+def zeno_figure(width: float = ZENO_WIDTH, height: float = 3.6, note: bool = True) -> ZenoHandles:
     """Build the empty two-panel figure of a float decay (see :func:`update_float_decay`).
 
     The right panel plots ``log10 |w_t|`` on an ordinary axis: the same picture
@@ -123,16 +131,18 @@ def zeno_figure(width: float = 10.0, height: float = 3.8, note: bool = True) -> 
     normal_line = ax_log.axhline(-300, color=COLORS["grey"], ls="--", lw=1.2)
     subnormal_line = ax_log.axhline(-310, color=COLORS["black"], ls=":", lw=1.2)
     # Neutral titles: the widget also shows runs that end at 1 (f rounds to 1) or at 0.
-    ax_lin.set(xlabel="step t", ylabel="weight w_t", title="the weight on a linear axis")
-    ax_log.set(xlabel="step t", ylabel="log10 |w_t|", title="the same on a log scale")
+    ax_lin.set(xlabel="step t", ylabel="weight w_t", title="linear axis")
+    ax_log.set(xlabel="step t", ylabel="log10 |w_t|", title="the same, log scale")
     label = ax_log.text(0.97, 0.95, "", transform=ax_log.transAxes, ha="right", va="top",
                         fontsize=10, bbox={"facecolor": "white", "alpha": 0.9, "lw": 0})
     if note:  # a widget says it in its readout instead: less text to redraw
-        ax_log.text(0.03, 0.22, "dashed: smallest normal number\ndotted: smallest subnormal",
-                    transform=ax_log.transAxes, fontsize=9, color=COLORS["black"],
+        # In the linear panel's empty upper right: on the log panel it covered the curve.
+        ax_lin.text(0.97, 0.62, "right panel:\ndashed: smallest normal\ndotted: smallest subnormal",
+                    transform=ax_lin.transAxes, ha="right", fontsize=9, color=COLORS["black"],
                     bbox={"facecolor": "white", "alpha": 0.9, "lw": 0})
     for ax in (ax_lin, ax_log):
-        ax.xaxis.set_major_locator(MaxNLocator(5))
+        # Few ticks: at 580 px, five labels like "60000" run into each other.
+        ax.xaxis.set_major_locator(MaxNLocator(3))
     return ZenoHandles(fig, ax_lin, ax_log, line_lin, line_log, stop_lin, stop_log,
                        normal_line, subnormal_line, label)
 
@@ -208,7 +218,7 @@ def plot_ridge_path(lams: object, coefs: object, true_w: object | None = None) -
     c = as_float_array(coefs, "coefs", ndim=2)
     if c.shape[0] != lam.size:
         raise ValueError(f"coefs must have one row per lambda ({lam.size}), got {c.shape[0]}")
-    fig, (ax, ax_abs) = new_figure(2, width=10, height=3.8)
+    fig, (ax, ax_abs) = new_figure(2, width=ZENO_WIDTH, height=3.6)
     informative = (np.asarray(true_w) != 0) if true_w is not None else np.zeros(c.shape[1], bool)
     # Many curves: draw the noise features as one collection per panel (much faster).
     grey = ~informative
@@ -224,11 +234,11 @@ def plot_ridge_path(lams: object, coefs: object, true_w: object | None = None) -
     ax.autoscale_view()
     ax_abs.autoscale_view()
     ax.set_xscale("log")
-    ax.set(xlabel="L2 strength lambda (log scale)", ylabel="coefficient",
-           title="ridge path: the informative weights shrink")
+    ax.set(xlabel="lambda (log scale)", ylabel="coefficient",
+           title="ridge path: weights shrink")
     ax_abs.set_xscale("log")
     ax_abs.set_yscale("log")
-    ax_abs.set(xlabel="L2 strength lambda (log scale)", ylabel="|coefficient| (log scale)",
+    ax_abs.set(xlabel="lambda (log scale)", ylabel="|coefficient| (log scale)",
                title="... and none reaches 0")
     return fig
 
@@ -277,6 +287,34 @@ def plot_soft_threshold(t: float = 0.3, eta_lam2: float = 0.3, w_max: float = 1.
     return fig
 
 
+#: Where exact zeros are drawn on a log axis: a row of its own, labelled "= 0".
+ZERO_ROW = 1e-12
+
+
+def _zero_band(ax: object, weights: Sequence[np.ndarray]) -> None:
+    """Make the row at ``ZERO_ROW`` read "= 0": a shaded band, its own tick, a visible gap.
+
+    An exact zero has no place on a log axis. Drawn at 1e-12 with ordinary ticks it reads
+    as "tiny"; here it sits in a grey band labelled "= 0", apart from the smallest real
+    magnitude by an empty stretch with break marks, and the ticks in between are removed.
+    """
+    mags = np.concatenate([np.abs(np.asarray(w, dtype=float)) for w in weights])
+    lowest = float(mags[mags > 0].min()) if np.any(mags > 0) else 1.0
+    top = 10.0 ** np.floor(np.log10(lowest))  # the decade where real magnitudes start
+    ax.axhspan(ZERO_ROW / 3, ZERO_ROW * 3, color=COLORS["grey"], alpha=0.18, lw=0)
+    ax.set_ylim(bottom=ZERO_ROW / 3)
+    ticks = [ZERO_ROW] + [t for t in ax.get_yticks() if t >= top and t <= ax.get_ylim()[1]]
+    ax.set_yticks(ticks, ["= 0"] + [f"1e{int(round(np.log10(t)))}" for t in ticks[1:]])
+    ax.minorticks_off()
+    # Break marks on the left spine: the axis skips from "= 0" to real magnitudes.
+    gap_y = np.sqrt(ZERO_ROW * 3 * top / 3) if top / 3 > ZERO_ROW * 3 else ZERO_ROW * 5
+    for dy in (0.8, 1.25):
+        ax.plot([-0.012, 0.012], [gap_y * dy / 1.2, gap_y * dy * 1.2], color=COLORS["black"],
+                lw=1, transform=ax.get_yaxis_transform(), clip_on=False)
+    ax.text(0.99, ZERO_ROW * 1.6, "exactly 0", transform=ax.get_yaxis_transform(),
+            ha="right", va="bottom", fontsize=9, color=COLORS["black"])
+
+
 def plot_method_comparison(results: Sequence[object], best: float | None = None) -> Figure:
     """Final |weights| (sorted, log scale; exact zeros at the bottom) and objective gap per step.
 
@@ -298,7 +336,7 @@ def plot_method_comparison(results: Sequence[object], best: float | None = None)
     fig, (ax_w, ax_obj) = new_figure(2, width=11, height=4.2)
     palette = [COLORS[c] for c in ("grey", "vermillion", "green", "purple", "blue", "orange")]
     best = min(r.final_objective for r in results) if best is None else float(best)
-    floor = 1e-12
+    floor = ZERO_ROW
     styles = ["-", "--", ":", "-.", (0, (5, 1)), (0, (1, 3))]
     for i, r in enumerate(results):
         color = palette[i % len(palette)]
@@ -313,8 +351,7 @@ def plot_method_comparison(results: Sequence[object], best: float | None = None)
         steps = np.unique(np.geomspace(1, gap.size, 400).astype(int))
         ax_obj.loglog(steps, gap[steps - 1], color=color, ls=styles[i % len(styles)],
                       lw=2.2 if i == 1 else 1.6, label=r.method)
-    ax_w.axhline(floor, color=COLORS["black"], lw=0.8)
-    ax_w.text(0.5, floor * 2, "exact 0 (drawn at 1e-12)", fontsize=9)
+    _zero_band(ax_w, [r.weights for r in results])
     ax_w.set(xlabel="weights, sorted by size", ylabel="|final weight| (log scale)",
              title="where the weights end")
     ax_w.legend(fontsize=9, loc="center left")  # the lower right holds the exact-zero floor
@@ -419,12 +456,16 @@ def plot_coefficients(
 
 @dataclass
 class GridHandles:
-    """The artists of :func:`weight_grid_figure`."""
+    """The artists of :func:`weight_grid_figure`.
+
+    ``marks`` outline the informative cells (one collection per grid, possibly empty).
+    """
 
     fig: Figure
     images: list
     titles: list
     shape: tuple[int, int]
+    marks: list = field(default_factory=list)
 
 
 def _grid_cmap() -> ListedColormap:
@@ -436,44 +477,64 @@ def _grid_cmap() -> ListedColormap:
     return ListedColormap(base).with_extremes(bad="black")
 
 
+def _cell_outlines(cells: np.ndarray, cols: int) -> list:
+    """Segments of the outline of every given cell (flat indices) of a grid ``cols`` wide."""
+    segs = []
+    for k in cells:
+        r, c = divmod(int(k), cols)
+        x0, x1, y0, y1 = c - 0.45, c + 0.45, r - 0.45, r + 0.45
+        segs += [[(x0, y0), (x1, y0)], [(x1, y0), (x1, y1)], [(x1, y1), (x0, y1)],
+                 [(x0, y1), (x0, y0)]]
+    return segs
+
+
 def weight_grid_figure(
     shape: tuple[int, int] = (10, 10), titles: Sequence[str] = ("L1", "L2"),
-    vmin: float = 1e-3, vmax: float = 3.0,
+    vmin: float = 1e-3, vmax: float = 3.0, informative: object = None,
 ) -> GridHandles:
     """Build the side-by-side "network of weights" grids (see :func:`update_weight_grids`).
 
     Each cell is one weight; its colour is ``|w|`` on a log scale and a black cell
-    is a weight that is *exactly* 0.
+    is a weight that is *exactly* 0. ``informative`` (flat cell indices) outlines the
+    cells of the truly informative features in vermillion.
 
     Examples
     --------
-    >>> h = weight_grid_figure((2, 3))
-    >>> len(h.images)
-    2
+    >>> h = weight_grid_figure((2, 3), informative=[0, 1])
+    >>> len(h.images), len(h.marks[0].get_segments())
+    (2, 8)
     """
-    fig, axes = new_figure(len(titles), width=3.6 * len(titles) + 1.0, height=3.7)
+    rows, cols = shape
+    cells = np.array([] if informative is None else informative, dtype=int).ravel()
+    if cells.size and (cells.min() < 0 or cells.max() >= rows * cols):
+        raise ValueError(f"informative must hold cell indices from 0 to {rows * cols - 1}")
+    fig, axes = new_figure(len(titles), width=3.6 * len(titles) + 1.0, height=3.9)
     axes = np.atleast_1d(axes)
     cmap = _grid_cmap()
     norm = LogNorm(vmin=vmin, vmax=vmax, clip=True)
-    images, title_artists = [], []
+    images, title_artists, marks = [], [], []
     blank = np.ma.masked_all(shape)
     for ax, title in zip(axes, titles, strict=True):
         im = ax.imshow(blank, cmap=cmap, norm=norm, interpolation="nearest")
         # Cell borders as one collection, and no axis machinery: both keep redraws fast.
-        rows, cols = shape
         segs = [[(x - 0.5, -0.5), (x - 0.5, rows - 0.5)] for x in range(cols + 1)]
         segs += [[(-0.5, y - 0.5), (cols - 0.5, y - 0.5)] for y in range(rows + 1)]
         ax.add_collection(LineCollection(segs, colors="white", linewidths=0.8))
+        marks.append(ax.add_collection(LineCollection(_cell_outlines(cells, cols),
+                                                      colors=L1_COLOR, linewidths=1.8)))
         ax.set_axis_off()
         images.append(im)
         title_artists.append(ax.set_title(title))
-    bar = fig.colorbar(images[-1], ax=list(axes), shrink=0.85)
+    bar = fig.colorbar(images[-1], ax=list(axes), shrink=0.8)
     bar.set_label("|weight| (log scale); black = exactly 0")
     bar.ax.minorticks_off()
     # Plain-text labels: the default "10^k" labels go through mathtext on every redraw.
     ticks = [v for v in (1e-3, 1e-2, 1e-1, 1.0, 10.0) if vmin <= v <= vmax]
     bar.set_ticks(ticks, labels=[f"{v:g}" for v in ticks])
-    return GridHandles(fig, images, title_artists, shape)
+    if cells.size:
+        fig.text(0.01, 0.01, "vermillion outline: a truly informative feature",
+                 color=L1_COLOR, fontsize=9, ha="left", va="bottom")
+    return GridHandles(fig, images, title_artists, shape, marks)
 
 
 def update_weight_grids(h: GridHandles, weights: Sequence[object], titles: Sequence[str]) -> None:

@@ -24,6 +24,7 @@ __all__ = [
     "plot_city_cells",
     "plot_l0_midpoint",
     "plot_subset_timing",
+    "plot_tiny_fits",
     "plot_world",
 ]
 
@@ -184,17 +185,18 @@ def plot_subset_timing(ds: object, seconds: object, fit: GrowthFit, up_to: int =
 
 
 def plot_l0_midpoint(a: object = (1.0, 0.0), b: object = (0.0, 1.0)) -> Figure:
-    """Two 2-D weight vectors with one non-zero each, their midpoint, and the L1 unit diamond.
+    """Two 2-D weight vectors with one non-zero each, their midpoint, and the L1 unit ball.
 
     The vectors with at most one non-zero are the two axes (a cross, not a
-    convex set): the segment between ``a`` and ``b`` leaves it. The diamond
-    (L1 ball) holds the whole segment.
+    convex set): the segment between ``a`` and ``b`` leaves it. The L1 ball (shaded
+    diamond) holds the whole segment; for the default pair the segment *is* one of its
+    edges, so it is drawn on top, thick, with each point labelled.
 
     Examples
     --------
     >>> fig = plot_l0_midpoint()
-    >>> fig.axes[0].get_aspect(), len(fig.legends)
-    (1.0, 1)
+    >>> fig.axes[0].get_aspect(), len(fig.legends), len(fig.axes[0].texts)
+    (1.0, 1, 3)
     """
     va = as_float_array(a, "a", ndim=1)
     vb = as_float_array(b, "b", ndim=1)
@@ -202,21 +204,70 @@ def plot_l0_midpoint(a: object = (1.0, 0.0), b: object = (0.0, 1.0)) -> Figure:
         raise ValueError("a and b must be 2-D vectors such as (1, 0)")
     mid = (va + vb) / 2
     fig, ax = new_figure(width=5.6, height=6.2)
+    ax.add_patch(Polygon([(1, 0), (0, 1), (-1, 0), (0, -1)], closed=True, fc=L1_COLOR,
+                         alpha=0.15, ec="none", label="L1 ball |w1| + |w2| <= 1 (convex)"))
+    ax.add_patch(Polygon([(1, 0), (0, 1), (-1, 0), (0, -1)], closed=True, fill=False,
+                         ec=L1_COLOR, lw=1.2, ls="--"))
     ax.axhline(0, color=COLORS["green"], lw=3, label="at most 1 non-zero (the axes)")
     ax.axvline(0, color=COLORS["green"], lw=3)
-    ax.add_patch(Polygon([(1, 0), (0, 1), (-1, 0), (0, -1)], closed=True, fill=False,
-                         ec=L1_COLOR, lw=2, ls="--", label="L1 norm = 1 (diamond)"))
     xs, ys = [va[0], vb[0]], [va[1], vb[1]]
-    ax.plot(xs, ys, color=COLORS["black"], lw=1)
-    counts = f"{np.count_nonzero(va)} and {np.count_nonzero(vb)}"
-    ax.plot(xs, ys, "o", color=COLORS["blue"], ms=9, label=f"a and b: {counts} non-zeros")
-    ax.plot(*mid, "s", color=COLORS["purple"], ms=10,
-            label=f"midpoint: {np.count_nonzero(mid)} non-zeros")
-    ax.set_xlim(-1.5, 1.5)
-    ax.set_ylim(-1.5, 1.5)
+    ax.plot(xs, ys, color=COLORS["black"], lw=3.5, label="segment from a to b", zorder=4)
+    ax.plot(xs, ys, "o", color=COLORS["blue"], ms=11, zorder=5)
+    ax.plot(*mid, "s", color=COLORS["purple"], ms=12, zorder=5)
+    box = {"boxstyle": "round,pad=0.25", "fc": "white", "ec": COLORS["grey"], "alpha": 0.95}
+    for point, name, offset in ((va, "a", (6, -52)), (vb, "b", (14, 10))):
+        ax.annotate(f"{name} = ({point[0]:g}, {point[1]:g})\n{np.count_nonzero(point)} non-zero",
+                    point, xytext=offset, textcoords="offset points", fontsize=11,
+                    bbox=box, zorder=6)
+    ax.annotate(f"midpoint ({mid[0]:g}, {mid[1]:g})\n{np.count_nonzero(mid)} non-zeros",
+                mid, xytext=(34, 26), textcoords="offset points", fontsize=11,
+                color=COLORS["purple"], fontweight="bold", bbox=box, zorder=6,
+                arrowprops={"arrowstyle": "->", "color": COLORS["purple"]})
+    ax.set_xlim(-1.5, 1.8)
+    ax.set_ylim(-1.5, 1.8)
     ax.set_aspect("equal")
     ax.set_xlabel("weight w1")
     ax.set_ylabel("weight w2")
-    fig.legend(loc="outside lower center", ncols=2, fontsize=10)
-    ax.set_title("Counting non-zeros is not convex")
+    fig.legend(loc="outside lower center", ncols=1, fontsize=10)
+    ax.set_title("Counting non-zeros is not convex; L1 is")
+    return fig
+
+
+def plot_tiny_fits(x: object, y: object, grid: object, curves: dict[str, object]) -> Figure:
+    """Training points and one fitted curve per penalty strength.
+
+    Parameters
+    ----------
+    x, y : 1-D arrays
+        The training points.
+    grid : 1-D array
+        Where the curves are evaluated.
+    curves : dict of label -> 1-D array
+        Each curve's values on ``grid`` (at most 4).
+
+    Examples
+    --------
+    >>> g = np.linspace(-1, 1, 5)
+    >>> fig = plot_tiny_fits([0.0], [1.0], g, {"flat": np.ones(5)})
+    >>> len(fig.axes[0].lines)
+    2
+    """
+    xv = as_float_array(x, "x", ndim=1)
+    yv = as_float_array(y, "y", ndim=1)
+    gv = as_float_array(grid, "grid", ndim=1)
+    if not 1 <= len(curves) <= 4:
+        raise ValueError(f"curves must hold 1 to 4 curves, got {len(curves)}")
+    fig, ax = new_figure(width=7.0, height=4.2)
+    styles = [(COLORS["vermillion"], "-"), (COLORS["blue"], "-"), (COLORS["green"], "--"),
+              (COLORS["purple"], ":")]
+    for (label, values), (color, ls) in zip(curves.items(), styles, strict=False):
+        v = as_float_array(values, f"curves[{label!r}]", ndim=1)
+        if v.shape != gv.shape:
+            raise ValueError(f"curve {label!r} has {v.size} values for {gv.size} grid points")
+        ax.plot(gv, v, color=color, ls=ls, lw=2, label=label)
+    ax.plot(xv, yv, "o", color=COLORS["black"], ms=7, label="the 10 training points")
+    ax.set_ylim(-2.5, 2.5)
+    ax.set_xlabel("x")
+    ax.set_ylabel("y")
+    ax.legend(loc="upper left", fontsize=10)
     return fig

@@ -19,6 +19,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
+from lessonlib.widgets.keyboard import ROOT_CLASS, keyboard_support
+
 
 class LiveFigure(widgets.VBox):
     """Controls, an optional text readout and a figure, kept in step.
@@ -45,6 +47,11 @@ class LiveFigure(widgets.VBox):
         each update draws just these artists on top of it ("blitting"): often 5-10 times
         faster. Anything else ``update`` changes is not redrawn until
         :meth:`invalidate_background` is called (for example when axis limits change).
+    background_key : callable, optional
+        ``background_key(**values) -> hashable``, blitting mode only. When the static part
+        of the figure depends on a few control values (an axis range per float type, say),
+        one background picture is kept per key: ``update`` sets the axes for the current
+        values, and a key seen before costs no full redraw.
 
     Attributes
     ----------
@@ -79,6 +86,7 @@ class LiveFigure(widgets.VBox):
         extra: list[widgets.Widget] | None = None,
         freeze_layout: bool = True,
         animated: Sequence[Artist] = (),
+        background_key: Callable[..., object] | None = None,
     ) -> None:
         if not isinstance(fig, Figure):
             raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
@@ -95,6 +103,9 @@ class LiveFigure(widgets.VBox):
                 raise TypeError(f"animated must hold matplotlib artists, got {artist!r:.60}")
             artist.set_animated(True)  # skipped by a full draw: they go on the background
         self._background = None
+        self._background_key = background_key
+        self._backgrounds: dict[object, object] = {}  # by background_key
+        self._background_for: object = None
         # Shown at its own pixel size (crisp), shrinking only when the window is narrower.
         width_px = int(round(fig.get_figwidth() * fig.dpi))
         self.image = widgets.Image(
@@ -104,7 +115,9 @@ class LiveFigure(widgets.VBox):
         self.last_update_seconds = float("nan")
         box = widgets.HBox(list(self.controls.values()) + list(extra or []))
         box.layout.flex_flow = "row wrap"
-        super().__init__([box, self.readout, self.image])
+        # keyboard_support: a click anywhere on a control leaves the arrow keys with it
+        super().__init__([box, self.readout, self.image, keyboard_support()])
+        self.add_class(ROOT_CLASS)
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self.refresh()
@@ -125,6 +138,7 @@ class LiveFigure(widgets.VBox):
     def invalidate_background(self) -> None:
         """Redraw the static part of the figure on the next update (blitting mode only)."""
         self._background = None
+        self._backgrounds.clear()
 
     def _freeze(self) -> None:
         if self._freeze_layout and self.fig.get_layout_engine() is not None:
@@ -144,10 +158,16 @@ class LiveFigure(widgets.VBox):
         canvas = self.fig.canvas
         if not isinstance(canvas, FigureCanvasAgg):
             canvas = FigureCanvasAgg(self.fig)
+        if self._background_key is not None:
+            key = self._background_key(**self.values())
+            if key != self._background_for:
+                self._background, self._background_for = self._backgrounds.get(key), key
         if self._background is None:
             canvas.draw()  # lays out, then draws everything but the animated artists
             self._freeze()
             self._background = canvas.copy_from_bbox(self.fig.bbox)
+            if self._background_key is not None:
+                self._backgrounds[self._background_for] = self._background
         else:
             canvas.restore_region(self._background)
         for artist in self._animated:
@@ -194,7 +214,8 @@ class EchoSlider(widgets.VBox):
         self.echo = widgets.HTML()
         self.slider.observe(self._on_change, names="value")
         self._on_change({})
-        super().__init__([self.slider, self.echo])
+        super().__init__([self.slider, self.echo, keyboard_support()])
+        self.add_class(ROOT_CLASS)
 
     def _on_change(self, change: dict) -> None:
         self.echo.value = f"The kernel received: <b>{self.slider.value}</b>"

@@ -30,3 +30,19 @@ from lessonlib.penalties import soft_threshold  # noqa: E402 - a notebook cell
 def ista_step(w, X, y, lam, step):
     grad = X.T @ (X @ w - y) / len(y)
     return soft_threshold(w - step * grad, step * lam)
+
+# %% exercise="subgradient-zeros"
+# Each step moves a weight lam/L towards 0 and past it: exactly 0.0 only by accident.
+subgradient_zeros = "none"
+
+# %% exercise="playground-starts"
+# A useful weight that starts with the wrong sign can die as it passes 0 (3 of 20 here).
+playground_answer = "a few"
+
+# %% exercise="l2-grid-zeros"
+# L2 multiplies by a fraction: never exactly 0.
+l2_zeros = "none"
+
+# %% exercise="network-step"
+# At lambda 0.2 the L1 count first reads 90 at step 17 (the slider shows step 18).
+l1_done_step = int(np.argmax(net.l1[0.2].zeros_per_frame() >= 90))

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Solutions · 07 Lab: a wide model of the whole globe
 #
-# One cell per exercise, with the same `exercise="..."` id as its stub in
+# One cell per exercise or prediction, with the same `exercise="..."` id as its stub in
 # `notebook_src/07_wide-globe-lab.py`. Other correct answers pass the checks too.
 
 # %% tags=["exercise"] exercise="ftrl-weights"
@@ -9,6 +9,21 @@ def ftrl_weights(z, n, l1, l2, alpha, beta):
     # soft-threshold z by l1, then scale by the per-coordinate learning rate (and l2)
     shrunk = -(z - np.sign(z) * l1) / ((beta + np.sqrt(n)) / alpha + l2)
     return np.where(np.abs(z) <= l1, 0.0, shrunk)  # inside the toll: exactly 0
+
+
+# %% tags=["predict"] exercise="fewest-houses"
+# In one pass |z| is at most the number of houses in the cell: three cannot exceed 3.
+fewest_answer = 4
+
+
+# %% tags=["predict"] exercise="more-passes"
+# One pass leaves the rare weights small (under 0.5): more passes fit better.
+passes_answer = "falls"
+
+
+# %% tags=["predict"] exercise="first-to-go"
+# A cell holds a few houses; a latitude or longitude band collects thousands.
+first_answer = "cells"
 
 
 # %% tags=["exercise"] exercise="house-score"

@@ -116,3 +116,53 @@ def test_solutions_of_notebook_05_still_pass():
     assert check_local_minima.grade([0.0, 2.0]).passed
     assert check_landing.grade(2.0).passed
     assert check_reweight_weights.grade(lambda x, eps: 1.0 / (np.abs(x) + eps)).passed
+
+
+# Predictions and the widget task: the right answer passes, every wrong option fails with
+# its own reason, `...` is "not answered yet".
+
+from lessonlib.checks.below_one import (  # noqa: E402
+    check_basin_rule,
+    check_one_minimum,
+    check_only_plain,
+    check_p_to_zero,
+    check_sparse_touch,
+)
+
+
+@pytest.mark.parametrize("check,right,wrongs", [
+    (check_p_to_zero, [3, 3.0, np.int64(3), [3]],
+     [(5, "zero entries"), (0, "does not go to 0"), (3.51, "p = 1"), (1, "three non-zero"),
+      (2.5, "Add them up")]),
+    (check_sparse_touch, ["p <= 1", "P<=1", "p ≤ 1", ["p <= 1"]],
+     [("p < 1", "p = 1 counts too"), ("p > 1", "round at the axes"),
+      ("every p", "(1.2, 0.6)"), ("maybe", "one of")]),
+    (check_one_minimum, [1, 1.0, np.float32(1.0)],
+     [(0.95, "two triangles"), (0.5, "two triangles"), (2.0, "Move p down"),
+      (9.0, "not on it")]),
+    (check_basin_rule, ["the side of the ridge", "ridge", "The side of the ridge."],
+     [("the nearer crossing", "a = 0.25"), ("the lower crossing", "slope where it stands"),
+      ("closest", "one of")]),
+    (check_only_plain, [0, 0.0, np.int32(0)],
+     [(2, "recovers 2 problems in all"), (6, "does the next round leave it"),
+      (0.5, "whole number"), (21, "from 0 to 20")]),
+])
+def test_predictions_grade_every_option(check, right, wrongs):
+    for answer in right:
+        assert check.grade(answer).passed, answer
+    for answer, why in wrongs:
+        fb = check.grade(answer)
+        assert not fb.passed and why in fb.message, (answer, fb.message)
+    fb = check.grade(...)
+    assert not fb.passed and not fb.attempted
+
+
+def test_only_plain_is_computed_from_the_notebooks_problems():
+    from lessonlib.checks.below_one import PAIRED_RUN, _only_plain
+    from lessonlib.montecarlo import recovery_experiment
+
+    N, s, m, trials, seed, rounds, eps = PAIRED_RUN
+    r = recovery_experiment(N, s, [m], trials=trials, seed=seed, solvers=("l1", "reweighted"),
+                            reweight_iterations=rounds, eps=eps)
+    only, plain = _only_plain()
+    assert (only, plain) == (r.paired[0].only_first, r.estimates["l1"][0].successes)

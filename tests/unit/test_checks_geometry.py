@@ -116,3 +116,68 @@ def test_solutions_of_notebook_04_still_pass():
     assert grade(check_tie_slopes, [-1.0, 1.0]).passed
     assert grade(check_min_l1, lambda A, b: _split(A, b)[: A.shape[1]] - _split(A, b)[A.shape[1]:]
                  ).passed
+
+
+# Predictions and the widget task (issue 12): the right answer in its usual forms passes,
+# each wrong option fails with the sentence saying why, `...` is "Not answered yet".
+
+from lessonlib.checks.geometry import (  # noqa: E402
+    P12_B,
+    check_corner_count,
+    check_l2_zero_share,
+    check_nonzero_prediction,
+    check_p12_sparse,
+    check_tie_count,
+    check_touch_prediction,
+    check_widget_b,
+)
+from lessonlib.geometry import touch_point  # noqa: E402
+
+PREDICTIONS = {
+    "corners": (check_corner_count, [20, 20.0, np.int64(20), [20]],
+                [(10, "both ends"), (1024, "flat faces"), (2, "10 axes"), (6, "not it"),
+                 ("20", "numbers"), (True, "yes/no")]),
+    "touch": (check_touch_prediction, [(0.5, 0), [0.5, 0.0], np.array([0.5, 0])],
+              [((0, 5), "ten times"), ((50 / 101, 5 / 101), "circle"),
+               ((0.495, 0.0495), "circle"), ((1, 1), "three points"), ("a", "numbers")]),
+    "tie": (check_tie_count, ["infinitely many", "Infinitely many.", "infinite", "a whole segment"],
+            [(1, "whole side"), ("one", "whole side"), (2, "two ends"), ("2", "two ends"),
+             (3, "infinitely many"), ("none", "infinitely many"),
+             (float("inf"), "in words")]),
+    "p12": (check_p12_sparse, ["no", "No", False, "not sparse"],
+            [("yes", "rounded"), (True, "rounded"), ("maybe", '"yes" or "no"')]),
+    "widget-b": (check_widget_b, [P12_B, 5e-6, 5.0e-06, [5e-6]],
+                 [(0, "p = 1's answer"), (5 / 101, "p = 2"), (0.5, "second"),
+                  (4e-6, "exponent"), (5e-5, "free p"), ("5e-6", "numbers")]),
+    "nonzeros": (check_nonzero_prediction, [5, 5.0, np.int32(5)],
+                 [(1, "a corner only when n = 1"), (200, "minimum-L2"), (195, "not it")]),
+    "l2-share": (check_l2_zero_share, ["0%", "0 %", 0, 0.0, "0"],
+                 [("3%", "grid"), (0.03, "grid"), ("66%", "L1"), ("50%", '"66%"')]),
+}
+RIGHT = [(k, a) for k, (_, rights, _) in PREDICTIONS.items() for a in rights]
+WRONG = [(k, a, w) for k, (_, _, wrongs) in PREDICTIONS.items() for a, w in wrongs]
+
+
+@pytest.mark.parametrize(("name", "answer"), RIGHT,
+                         ids=[f"{k}-{i}" for i, (k, _) in enumerate(RIGHT)])
+def test_predictions_accept_the_right_answer(name, answer):
+    assert grade(PREDICTIONS[name][0], answer).passed
+
+
+@pytest.mark.parametrize(("name", "answer", "words"), WRONG,
+                         ids=[f"{k}-{i}" for i, (k, _, _) in enumerate(WRONG)])
+def test_predictions_refuse_each_wrong_option_saying_why(name, answer, words):
+    fb = PREDICTIONS[name][0].verdict(answer)
+    assert not fb.passed and words in fb.message, fb.message
+
+
+@pytest.mark.parametrize("name", list(PREDICTIONS))
+def test_predictions_say_not_answered_yet(name, capsys):
+    PREDICTIONS[name][0](...)
+    assert "Not answered yet" in capsys.readouterr().out
+
+
+def test_the_widget_task_answer_is_the_geometry_s_own():
+    # b at p = 1.2 for the data point (10, 5): Hoelder, b / a = (1/10)^5, so b = 5 / (10^6 + 1)
+    assert P12_B == touch_point(10, 5, 1.2).point[1]
+    assert P12_B == pytest.approx(5 / (1 + 10.0**6), rel=1e-12)

@@ -203,3 +203,73 @@ def test_solutions_of_notebook_03_still_pass():
     assert check_soft_threshold.grade(my_soft_threshold).passed
     assert check_predict_zeroed.grade([1, 2, 4, 5, 7]).passed
     assert check_ista_step.grade(_ista).passed
+
+
+# ----------------------------------------------------------------------------- predictions
+
+from lessonlib.checks.l1_zeroing import (  # noqa: E402 - grouped with their tests
+    NETWORK_LAM,
+    _network_zeros,
+    check_l2_grid_zeros,
+    check_network_step,
+    check_playground_starts,
+    check_subgradient_zeros,
+)
+
+
+@pytest.mark.parametrize(
+    ("check", "right", "wrongs"),
+    [
+        (check_subgradient_zeros, ["none", "None", 0, "0", ["none"]],
+         {"about 90": "clipping", "about 10": "informative"}),
+        (check_playground_starts, ["a few", "some", "A few."],
+         {"none": "dead", "all": "most starts"}),
+        (check_l2_grid_zeros, ["none", "zero"],
+         {"about 90": "L1", "about 10": "informative"}),
+    ],
+    ids=["subgradient", "playground", "l2-grid"],
+)
+def test_predictions_accept_the_answer_and_say_why_each_wrong_one_is_wrong(check, right, wrongs):
+    for answer in right:
+        assert check.grade(answer).passed, answer
+    for answer, words in wrongs.items():
+        feedback = check.grade(answer)
+        assert not feedback.passed and words in feedback.message, feedback.message
+    assert "one of" in check.grade("maybe").message
+    assert "one of" in check.grade(3.5).message
+
+
+@pytest.mark.parametrize("check", [check_subgradient_zeros, check_playground_starts,
+                                   check_l2_grid_zeros, check_network_step])
+def test_prediction_checks_say_not_answered_yet(check, capsys):
+    check(...)
+    assert capsys.readouterr().out.startswith(NOT_ATTEMPTED)
+
+
+def test_playground_prediction_is_computed():
+    from lessonlib.checks.l1_zeroing import STARTS, _playground_gaps
+
+    gaps = _playground_gaps()
+    assert gaps.shape == (STARTS,) and 0 < int(np.sum(gaps > 1e-6)) < STARTS
+
+
+def test_network_step_accepts_the_first_step_or_the_first_shown():
+    from lessonlib.widgets.shrinkage import network_steps
+
+    z = _network_zeros(NETWORK_LAM, False)
+    first = int(np.argmax(z >= 90))
+    shown = next(int(s) for s in network_steps() if z[s] >= 90)
+    assert check_network_step.grade(first).passed
+    assert check_network_step.grade(float(shown)).passed
+    assert first < shown or first == shown
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [(40, "lambda 0.1"), (41, "lambda 0.1"), (400, "much earlier"), (5, "not yet 90"),
+     (100, "already 90"), (-3, "steps run from 0"), (True, "step number"),
+     ("soon", "step number")],
+)
+def test_network_step_hints(answer, words):
+    feedback = check_network_step.grade(answer)
+    assert not feedback.passed and words in feedback.message, feedback.message

@@ -9,8 +9,12 @@ from lessonlib.checks.core import NOT_ATTEMPTED, PASS, TRY_AGAIN
 from lessonlib.checks.overfitting import (
     check_best_lambda,
     check_dense_winner,
+    check_dropout_zeros,
     check_l1_part,
     check_prune,
+    check_real_nonzeros,
+    check_robots_ranked,
+    check_u_shape,
 )
 from lessonlib.geometry import min_l1_solution
 from lessonlib.overfitting import lasso_sweep, parts_toy, regression_task
@@ -272,6 +276,74 @@ def test_dense_winner_rejects_with_hint(answer, words):
     assert not fb.passed and words in fb.message
 
 
+# --------------------------------------------------------------------------- predictions
+
+
+@pytest.mark.parametrize("answer", ["yes", "Yes", " YES ", "'yes'", True, ["yes"]])
+def test_robots_ranked_accepts(answer):
+    assert check_robots_ranked.grade(answer).passed
+
+
+def test_robots_ranked_says_why_no_is_wrong_with_the_notebooks_scores(toy):
+    from lessonlib.geometry import min_l2_solution
+
+    w2 = min_l2_solution(toy.X_train, toy.y_train)
+    others = toy.X_test[toy.y_test == 0] @ w2
+    robots = toy.X_test[toy.y_test == 1] @ w2
+    assert robots.min() > others.max()  # the claim the right answer rests on
+    fb = check_robots_ranked.grade("no")
+    assert not fb.passed and f"{others.max():.3f}" in fb.message and "0.455" in fb.message
+    assert "yes" in check_robots_ranked.grade("maybe").message
+
+
+@pytest.mark.parametrize("answer", ["falls then rises", "Falls, then rises", "U", "u-shape",
+                                    "down then up"])
+def test_u_shape_accepts(answer):
+    assert check_u_shape.grade(answer).passed
+
+
+@pytest.mark.parametrize("answer, words", [("falls", "*training* error"),
+                                           ("rises", "predicts 0"), (3, '"falls"'),
+                                           ("flat", '"falls then rises"')])
+def test_u_shape_rejects_each_wrong_option_with_its_reason(answer, words):
+    fb = check_u_shape.grade(answer)
+    assert not fb.passed and words in fb.message
+
+
+def test_u_shape_is_what_the_sweep_shows(sweep):
+    b = sweep.best
+    assert 0 < b < len(sweep.lambdas) - 1
+    assert np.all(sweep.val_mse[b] < sweep.val_mse[[0, -1]])
+
+
+@pytest.mark.parametrize("answer", ["none", "None", 0, 0.0, np.int64(0), ["none"]])
+def test_dropout_zeros_accepts(answer):
+    assert check_dropout_zeros.grade(answer).passed
+
+
+@pytest.mark.parametrize("answer, words", [("a few", "kink"), (3, "kink"),
+                                           ("as many as L1", "random"),
+                                           ("lots", '"as many as L1"'),
+                                           (True, "")])
+def test_dropout_zeros_rejects_each_wrong_option_with_its_reason(answer, words):
+    fb = check_dropout_zeros.grade(answer)
+    assert not fb.passed and words in fb.message
+
+
+def test_real_nonzeros_is_graded_against_the_sweep(sweep):
+    truth = regression_task(seed=0).true_w != 0
+    nz = sweep.coefs[sweep.best] != 0
+    n_nz, n_real = int(nz.sum()), int((nz & truth).sum())
+    assert (n_nz, n_real) == (31, 6)  # what the notebook prints and its text says
+    for form in (n_real, float(n_real), np.int32(n_real), [n_real], np.array(n_real)):
+        assert check_real_nonzeros.grade(form).passed
+    for wrong, words in ((n_nz, "every non-zero"), (8, "*truth*"), (n_nz - n_real, "*false*"),
+                         (7, "lowest on this path"), (5.5, "whole number"),
+                         ("6", "whole number"), (True, "")):
+        fb = check_real_nonzeros.grade(wrong)
+        assert not fb.passed and words in fb.message, (wrong, fb.message)
+
+
 # --------------------------------------------------------------------------- never raise
 
 
@@ -281,8 +353,12 @@ def test_no_check_ever_raises(garbage, sweep, capsys):
     check_prune(garbage)
     check_best_lambda(garbage, sweep)
     check_dense_winner(garbage)
+    check_robots_ranked(garbage)
+    check_u_shape(garbage)
+    check_dropout_zeros(garbage)
+    check_real_nonzeros(garbage)
     out = capsys.readouterr().out.splitlines()
-    assert len(out) == 4
+    assert len(out) == 8
     assert all(line.startswith((TRY_AGAIN, NOT_ATTEMPTED)) for line in out)
     assert not any(line.startswith(PASS) for line in out)
 
@@ -293,3 +369,9 @@ def test_solutions_of_notebook_06_still_pass(toy, sweep):
     assert check_best_lambda.grade(sweep.lambdas[np.argmin(sweep.val_mse)], sweep).passed
     assert check_dense_winner.grade("L2").passed
     assert check_prune.grade(prune_argsort).passed
+    assert check_robots_ranked.grade("yes").passed
+    assert check_u_shape.grade("falls then rises").passed
+    assert check_dropout_zeros.grade("none").passed
+    truth = regression_task(seed=0).true_w != 0
+    assert check_real_nonzeros.grade(
+        int(np.count_nonzero((sweep.coefs[sweep.best] != 0) & truth))).passed

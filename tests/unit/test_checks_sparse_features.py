@@ -255,3 +255,104 @@ def test_solutions_of_notebook_01_still_pass():
     assert check_dense_bytes.grade(10_800 * 21_600 * 8).passed
     assert check_sparse_budget.grade((233_280_000 * 4) // (8 + 4)).passed
     assert check_l0_midpoint.grade([3.0, 0.0, 0.0], [0.0, 0.0, -2.0]).passed
+
+
+# ---------------------------------------------------------------- predictions and widget tasks
+# Each prediction: the right answer in every accepted form passes, every wrong option is
+# refused with a sentence saying why, and `...` is "not answered yet".
+
+from lessonlib.checks.sparse_features import (  # noqa: E402
+    BUCKET_TASK_ANSWER,
+    LAMBDAS,
+    check_bucket_task,
+    check_first_zero,
+    check_midpoint_count,
+    check_one_or_two,
+    check_penalty_strength,
+    check_smaller_l1,
+    check_which_zero,
+)
+
+PREDICTIONS = {
+    check_penalty_strength: ([0.01, 1e-2, np.float32(0.01), [0.01]],
+                        {0: "millions", 1e-4: "still large", 1: "under-fitting",
+                         100: "almost flat", 0.5: "choose one of"}),
+    check_smaller_l1: (["(0.1, 0.1)", (0.1, 0.1), [0.1, 0.1], np.array([0.1, 0.1]), "dense",
+                        " (0.1,0.1) "],
+                       {"(1000, 0)": "adds the sizes", "sparse": "adds the sizes",
+                        "both": 'answer "(0.1, 0.1)"'}),
+    check_which_zero: (["L1", "l1", " L1 "],
+                       {"L2": "leaves both non-zero", "both": "only one of them",
+                        "neither": "one of them does", "L0": 'answer "L1"'}),
+    check_first_zero: ([0.7674, 0.77, 0.775],
+                       {1.85: "*both* weights", 0.76: "not 0 yet", 0.5: "not 0 yet",
+                        0.9: "already 0", 0.634: "not 0 yet", -1: "0 or more"}),
+    check_one_or_two: (["over 50%", "Over 50 %", "over50%"],
+                       {"25 to 50%": "more", "under 25%": "far more", "half": 'answer "under'}),
+    check_bucket_task: (["1 minute", "1minute", "minute"],
+                        {"1 second": "not the coarsest", "10 minutes": "below 50%",
+                         "1 degree": "below 50%", "1 hour": "as the widget names it"}),
+    check_midpoint_count: ([2, 2.0, np.int64(2)],
+                           {1: "average", 0: "neither entry", 0.5: "whole number",
+                            3: "0, 1 or 2"}),
+}
+
+
+@pytest.mark.parametrize("check", list(PREDICTIONS), ids=lambda c: c.__name__)
+def test_prediction_accepts_the_right_answer(check):
+    for answer in PREDICTIONS[check][0]:
+        assert check.grade(answer).passed, (check.__name__, answer)
+
+
+@pytest.mark.parametrize("check", list(PREDICTIONS), ids=lambda c: c.__name__)
+def test_prediction_refuses_each_wrong_option_saying_why(check):
+    for answer, words in PREDICTIONS[check][1].items():
+        feedback = check.verdict(answer)
+        assert not feedback.passed and feedback.attempted, (check.__name__, answer)
+        assert words in feedback.message, (check.__name__, answer, feedback.message)
+
+
+@pytest.mark.parametrize("check", list(PREDICTIONS), ids=lambda c: c.__name__)
+def test_prediction_unanswered_and_garbage(check, capsys):
+    assert printed(check, ..., capsys=capsys).startswith(NOT_ATTEMPTED)
+    for answer in GARBAGE:
+        out = printed(check, answer, capsys=capsys)
+        assert out.startswith((TRY_AGAIN, NOT_ATTEMPTED)), (answer, out)
+
+
+def test_best_lambda_is_the_notebooks_held_out_minimum():
+    from sklearn.linear_model import Ridge
+
+    from lessonlib.tiny_curve import powers, tiny_curve
+
+    d = tiny_curve(seed=0)
+    errors = [np.mean((Ridge(alpha=lam, solver="cholesky").fit(powers(d.x), d.y)
+                       .predict(powers(d.x_test)) - d.y_test) ** 2) for lam in LAMBDAS]
+    best = LAMBDAS[int(np.argmin(errors))]
+    assert best == 0.01
+    assert errors[0] > 10 * max(errors[1:])  # lambda = 0 over-fits badly
+
+
+def test_first_zero_matches_the_exact_interval_and_a_slider_step():
+    from lessonlib.penalised_2d import penalised_optimum, preset
+
+    b = preset("random")
+    # the first slider value (step 0.01) with w1 exactly 0 passes; the one before has w1 != 0
+    grid = np.round(np.arange(0, 3.001, 0.01), 2)
+    first = next(lam for lam in grid if penalised_optimum(b, lam)[0] == 0.0)
+    assert penalised_optimum(b, first - 0.01)[0] != 0.0
+    assert check_first_zero.grade(first).passed
+    assert not check_first_zero.grade(round(first - 0.01, 2)).passed
+    assert not check_first_zero.grade(first + 0.05).passed
+
+
+def test_one_or_two_and_bucket_task_match_the_notebooks_world():
+    from lessonlib.widgets.sparse_features import BUCKET_SIZES, bucket_summary
+    from lessonlib.world import houses
+
+    h = houses(500_000, seed=0)  # notebook 01's sample
+    shares = {label: (s := bucket_summary(h, m))["one_or_two"] / s["populated"]
+              for label, m in BUCKET_SIZES.items()}
+    assert shares["1 minute"] > 0.5  # check_one_or_two: "over 50%"
+    coarsest = next(label for label in BUCKET_SIZES if shares[label] > 0.5)
+    assert coarsest == BUCKET_TASK_ANSWER

@@ -70,3 +70,26 @@ def test_the_check_prints_and_never_raises(capsys):
 def test_the_correct_answer_is_the_true_count():
     # guards the constant the check is built on
     assert np.count_nonzero(DEMO_VECTOR) == 2
+
+
+# ----------------------------------------------------------------------------- the prediction
+
+from lessonlib.checks.start_here import check_push_ratio  # noqa: E402
+
+
+@pytest.mark.parametrize("answer", [50, 50.0, np.int64(50), [50], np.array(50)])
+def test_push_ratio_accepts_fifty(answer):
+    assert check_push_ratio.grade(answer).passed
+
+
+@pytest.mark.parametrize("answer, words", [
+    (1, "almost flat"), (100, "twice that"), (2, "Divide"), ("50", "a number"),
+    (True, "a number"), ([1, 2], "one number"),
+])
+def test_push_ratio_says_why_each_wrong_option_is_wrong(answer, words):
+    feedback = check_push_ratio.grade(answer)
+    assert not feedback.passed and words in feedback.message, feedback.message
+
+
+def test_push_ratio_unanswered():
+    assert not check_push_ratio.grade(...).attempted

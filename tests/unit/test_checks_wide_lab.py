@@ -301,3 +301,59 @@ def test_challenge_names_nan_weights_instead_of_an_internal_error():
     model.values[:] = np.nan
     message = check_challenge.verdict(model, val).message
     assert "NaN or inf" in message and "ValueError" not in message
+
+
+# ----------------------------------------------------------------------------- predictions
+
+PREDICTIONS = {
+    # check: (right answers in several spellings, [(wrong answer, words of its reason)])
+    wide_lab.check_fewest_houses: (
+        [4, 4.0, np.int64(4), [4], np.array([4.0])],
+        [(1, "1 house can gather |z| <= 1"), (3, "3 houses can gather |z| <= 3"),
+         (5, "Four houses can already"), (0, "no house"), (3.5, "whole number"),
+         ("four", "Give one whole number")]),
+    wide_lab.check_more_passes: (
+        ["falls", "Fall", "goes down", ["falls"]],
+        [("rises", "has not"), ("stays", "keep moving"), ("maybe", "answer with one of")]),
+    wide_lab.check_first_to_go: (
+        ["cells", "crossed cells", "Cross", np.str_("cell")],
+        [("latitude", "every house at that latitude"), ("lon", "every house at that longitude"),
+         (3, "answer with one of")]),
+}
+RIGHT_PREDICTIONS = [(c, a) for c, (rights, _) in PREDICTIONS.items() for a in rights]
+WRONG_PREDICTIONS = [(c, a, w) for c, (_, wrongs) in PREDICTIONS.items() for a, w in wrongs]
+
+
+@pytest.mark.parametrize(("check", "answer"), RIGHT_PREDICTIONS)
+def test_a_prediction_accepts_the_right_answer_in_any_spelling(check, answer):
+    feedback = check.verdict(answer)
+    assert feedback.passed, feedback.message
+
+
+@pytest.mark.parametrize(("check", "answer", "words"), WRONG_PREDICTIONS)
+def test_a_wrong_prediction_is_told_why_it_is_wrong(check, answer, words):
+    feedback = check.verdict(answer)
+    assert not feedback.passed and feedback.attempted
+    assert words in feedback.message, feedback.message
+
+
+@pytest.mark.parametrize("check", list(PREDICTIONS))
+def test_an_unanswered_prediction_says_so(check, capsys):
+    check(...)
+    assert capsys.readouterr().out.startswith(NOT_ATTEMPTED)
+
+
+def test_the_predictions_truths_are_what_the_notebook_computes():
+    # The notebook prints these (nbval compares them); here from a small world, the same
+    # reasoning: in one pass |z| <= houses in the cell, so no cell with <= l1 houses keeps
+    # a weight, and a band gathers more houses than any of its cells.
+    from lessonlib.wide_model import train_ftrl
+
+    rng = np.random.default_rng(3)
+    i, j = rng.integers(0, 30, 20_000), rng.integers(0, 40, 20_000)
+    data = WideData.from_buckets(i, j, 30, 40, (np.sin(i * j) + rng.normal(0, 0.3, i.size)) > 0)
+    model = train_ftrl(data, l1=3.0, progress=False).model
+    cells = model.indices[model.indices >= 70]
+    ids, counts = np.unique(data.indices[:, 2], return_counts=True)
+    assert counts[np.searchsorted(ids, cells)].min() > 3
+    assert wide_lab.FEWEST_HOUSES_KEPT == 4

@@ -140,3 +140,65 @@ def test_solutions_of_notebook_02_still_pass():
     assert check_l2_step.grade(lambda w, eta, lam: w - eta * 2 * lam * w).passed
     assert check_steps_to_halve.grade(math.ceil(math.log(2) / -math.log(1 - 2 * 0.05 * 0.1))).passed
     assert check_reaches_zero.grade({0.3, 0.5}).passed
+
+
+# ----------------------------------------------------------------------------- predictions
+
+from lessonlib.checks.zeno_l2 import (  # noqa: E402
+    check_float16_frozen,
+    check_float_end,
+    check_halving_ratio,
+    check_ridge_zeros,
+    check_shrink_thousand,
+)
+
+#: For each prediction (and the widget's task): the right answers, and each wrong option
+#: with words its hint must contain (the reveal says why that option is wrong).
+PREDICTIONS = {
+    check_shrink_thousand: ([690, 687, 687.3, np.int64(688), [690]],
+                            [(2300, "second factor of 10"), (23000, "three factors of 10"),
+                             (229, "How many 10-fold"), ("690", "a number")]),
+    check_ridge_zeros: ([0, 0.0, np.int64(0)],
+                        [(90, "knows which features are noise"), (100, "non-zero pull"),
+                         (5, "fades"), (2.5, "whole number")]),
+    check_float_end: (["stuck above 0", "Stuck above 0.", "stuck"],
+                      [("exact 0", "evenly"), (0, "evenly"), ("keeps shrinking", "finitely"),
+                       ("maybe", "answer")]),
+    check_halving_ratio: (["10 times fewer", "10", 10],
+                          [("100 times fewer", "grows like eta"), ("the same", "factor does"),
+                           (100, "grows like eta"), ("fewer", "answer")]),
+    check_float16_frozen: ([0.002, np.float32(0.002), [0.002]],
+                           [(0.001, "not at the largest"), (0.005, "the weight moves"),
+                            (0.3, "not on the eta slider"), ("0.002", "a number")]),
+}
+
+
+@pytest.mark.parametrize("check", PREDICTIONS, ids=lambda c: c.__name__)
+def test_predictions_accept_the_answer_and_say_why_each_wrong_option_is_wrong(check):
+    right, wrong = PREDICTIONS[check]
+    for answer in right:
+        assert check.grade(answer).passed, answer
+    for answer, words in wrong:
+        feedback = check.grade(answer)
+        assert not feedback.passed and feedback.attempted, answer
+        assert words in feedback.message, (answer, feedback.message)
+    unanswered = check.grade(...)
+    assert not unanswered.passed and not unanswered.attempted
+
+
+def test_prediction_truths_are_computed_not_assumed():
+    from lessonlib.synthetic import sparse_regression
+    from lessonlib.zeno import float_decay, ridge_path
+
+    X, y, _ = sparse_regression(200, 100, 10, seed=1)
+    assert np.count_nonzero(ridge_path(X, y, [100.0])[0] == 0) == 0
+    assert float_decay(0.99).stalled
+    assert np.float16(1 - 2 * 0.002 * 0.05) == 1 and np.float16(1 - 2 * 0.005 * 0.05) != 1
+
+
+def test_prediction_solutions_of_notebook_02_pass():
+    assert check_shrink_thousand.grade(690).passed
+    assert check_ridge_zeros.grade(0).passed
+    assert check_float_end.grade("stuck above 0").passed
+    assert check_halving_ratio.grade("10 times fewer").passed
+    assert check_float16_frozen.grade(0.002).passed

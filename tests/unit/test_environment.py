@@ -62,6 +62,33 @@ def test_missing_package_says_so_and_how_to_fix(monkeypatch, capsys):
     assert "1 of 8 components need attention: scipy." in out
 
 
+def test_jupyterlab_may_be_missing_where_another_front_end_runs(monkeypatch, capsys):
+    # Colab and VS Code: lessonlib installed without the [lab] extra
+    real = env._installed_version
+    monkeypatch.setattr(env, "_installed_version",
+                        lambda name: None if name == "jupyterlab" else real(name))
+    rows = environment_report()
+    lab = next(r for r in rows if r.component == "jupyterlab")
+    assert lab == Requirement("jupyterlab", "4.1", None, True)
+    check_environment(rows)
+    out = capsys.readouterr().out
+    assert "✅ jupyterlab    not installed (needed only to run JupyterLab yourself)" in out
+    assert "You are good to go" in out and "❌" not in out
+    # a required component may not: scipy missing still fails
+    monkeypatch.setattr(env, "_installed_version",
+                        lambda name: None if name in ("jupyterlab", "scipy") else real(name))
+    assert [r.component for r in environment_report() if not r.ok] == ["scipy"]
+
+
+def test_too_old_jupyterlab_still_fails(monkeypatch, capsys):
+    real = env._installed_version
+    monkeypatch.setattr(env, "_installed_version",
+                        lambda name: "3.6.7" if name == "jupyterlab" else real(name))
+    check_environment()
+    out = capsys.readouterr().out
+    assert "❌ jupyterlab    too old: found 3.6.7, the course needs 4.1 or newer" in out
+
+
 def test_too_old_package_shows_both_versions(monkeypatch, capsys):
     real = env._installed_version
     monkeypatch.setattr(env, "_installed_version",
@@ -119,7 +146,9 @@ def test_required_versions_match_pyproject():
     pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
     data = tomllib.loads(pyproject.read_text())
     bounds = {}
-    for dep in data["project"]["dependencies"]:
+    # the learner's version check covers the core and the [lab] extra (JupyterLab)
+    lab = data["project"]["optional-dependencies"]["lab"]
+    for dep in data["project"]["dependencies"] + lab:
         match = re.match(r"([A-Za-z0-9_.-]+)\s*>=\s*([\d.]+)", dep)
         if match:
             bounds[match.group(1).lower()] = match.group(2)

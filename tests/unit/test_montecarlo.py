@@ -9,6 +9,7 @@ import pytest
 from scipy.stats import binomtest, norm
 
 from lessonlib.montecarlo import (
+    PairedCounts,
     estimate,
     l1_statistical_dimension,
     min_norm_nonzeros,
@@ -142,3 +143,34 @@ def test_recovery_experiment_both_solvers_share_problems():
     assert r.estimates["reweighted"][0].successes >= r.estimates["l1"][0].successes
     with pytest.raises(ValueError, match="solvers"):
         recovery_experiment(60, 4, [14], solvers=("l0",))
+
+
+def test_recovery_experiment_counts_the_pairs_problem_by_problem():
+    r = recovery_experiment(60, 4, [10, 14], trials=8, seed=2, solvers=("l1", "reweighted"))
+    assert len(r.paired) == 2
+    for j, pc in enumerate(r.paired):
+        assert pc.trials == 8
+        # the margins of the 2 x 2 table are the two solvers' own counts
+        assert pc.both + pc.only_first == r.estimates["l1"][j].successes
+        assert pc.both + pc.only_second == r.estimates["reweighted"][j].successes
+    # one solver: nothing to pair
+    assert recovery_experiment(60, 4, [14], trials=3, seed=2).paired == []
+
+
+def test_the_paired_counts_of_notebook_05_give_the_exact_mcnemar_p():
+    # Notebook 05's run at m = 28 (N = 200, s = 8, 20 trials, seed 21): 6 problems only
+    # reweighting recovered, none only plain L1 did.
+    r = recovery_experiment(200, 8, [28], trials=20, seed=21, solvers=("l1", "reweighted"),
+                            reweight_iterations=4, eps=0.1)
+    pc = r.paired[0]
+    assert (pc.only_first, pc.only_second) == (0, 6)
+    assert pc.mcnemar_p() == pytest.approx(2 * 0.5**6)
+
+
+@pytest.mark.parametrize("b,c", [(0, 6), (6, 0), (3, 9), (5, 5), (1, 0)])
+def test_mcnemar_is_the_two_sided_binomial_test_on_the_discordant_pairs(b, c):
+    pc = PairedCounts(both=4, only_first=b, only_second=c, neither=7)
+    assert pc.mcnemar_p() == pytest.approx(binomtest(c, b + c, 0.5).pvalue)
+    # symmetric in the two solvers, and 1 when they never disagree
+    assert pc.mcnemar_p() == pytest.approx(PairedCounts(4, c, b, 7).mcnemar_p())
+    assert PairedCounts(4, 0, 0, 7).mcnemar_p() == 1.0

@@ -15,6 +15,7 @@ from lessonlib.optimizers import (
     ista,
     lasso_objective,
     lipschitz_constant,
+    playground_l1,
     precision_recall,
     ridge_alpha,
     ridge_objective,
@@ -24,7 +25,7 @@ from lessonlib.optimizers import (
 from lessonlib.penalties import soft_threshold
 from lessonlib.synthetic import sparse_regression
 
-L1_METHODS = [ista, fista, truncated_gradient]
+L1_METHODS = [ista, fista, truncated_gradient, playground_l1]
 
 
 def one_dim(a: float, b: float, n: int = 4):
@@ -118,16 +119,66 @@ def test_short_runs_keep_every_step():
     assert res.path_steps.tolist() == [0, 1, 2, 3, 4, 5]
 
 
-def test_truncated_gradient_dead_weights_stay_dead(problem):
+def test_playground_dead_weights_stay_dead(problem):
     X, y, _, _ = problem
     rng = np.random.default_rng(0)
     w0 = rng.normal(0, 0.5, X.shape[1])
-    res = truncated_gradient(X, y, 0.1, n_steps=400, w0=w0, max_frames=401)
+    res = playground_l1(X, y, 0.1, n_steps=400, w0=w0, max_frames=401)
     dead = res.extra["dead"]
     assert dead.any()
     for j in np.flatnonzero(dead):
         first = np.flatnonzero(res.path[:, j] == 0)[0]
         assert np.all(res.path[first:, j] == 0)
+
+
+def test_playground_rule_can_kill_a_useful_weight_where_ista_does_not():
+    # 1-D: the minimiser is S(1, 0.2) / 1 = 0.8; from -0.06 with a small step the weight
+    # moves towards 0 and lands inside the L1 step's band (0.95 w + 0.05 in (-0.01, 0)): the
+    # Playground kills it for good.
+    X, y = one_dim(1.0, 1.0)
+    kw = {"lam": 0.2, "step": 0.05, "n_steps": 2000, "w0": [-0.06]}
+    pg, ist = playground_l1(X, y, **kw), ista(X, y, **kw)
+    assert pg.weights[0] == 0.0 and bool(pg.extra["dead"][0])
+    assert ist.weights[0] == pytest.approx(0.8, abs=1e-9)
+    assert pg.final_objective > ist.final_objective + 0.1
+
+
+def test_playground_rule_is_not_ista_from_random_starts(problem):
+    X, y, true_w, sk = problem
+    best = lasso_objective(X, y, sk, 0.1)
+    gaps_pg, gaps_ista = [], []
+    for seed in range(10):
+        w0 = np.random.default_rng(seed).normal(0, 2.0, X.shape[1])
+        kw = {"step": 0.5 / lipschitz_constant(X), "n_steps": 3000, "w0": w0, "max_frames": 2}
+        gaps_pg.append(playground_l1(X, y, 0.1, **kw).final_objective - best)
+        gaps_ista.append(ista(X, y, 0.1, **kw).final_objective - best)
+    assert max(gaps_ista) < 1e-9
+    assert max(gaps_pg) > 1e-3  # some start ends stuck above the minimum
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_truncated_gradient_with_k_1_is_exactly_ista(problem, seed):
+    X, y, _, _ = problem
+    w0 = np.random.default_rng(seed).normal(0, 1.0, X.shape[1])
+    tg = truncated_gradient(X, y, 0.1, n_steps=300, w0=w0, max_frames=301)
+    ist = ista(X, y, 0.1, n_steps=300, w0=w0, max_frames=301)
+    assert np.array_equal(tg.path, ist.path)
+
+
+def test_truncated_gradient_with_k_and_theta(problem):
+    X, y, _, sk = problem
+    # Truncating every K = 5 steps with 5 times the gravity still reaches the Lasso's zeros.
+    res = truncated_gradient(X, y, 0.1, n_steps=5000, K=5)
+    assert np.array_equal(np.flatnonzero(res.weights), np.flatnonzero(sk))
+    # Between truncations the steps are plain gradient steps: after 4 steps no weight is 0.
+    assert truncated_gradient(X, y, 0.1, n_steps=4, K=5, w0=np.ones(30)).exact_zeros == 0
+    # theta = 0 truncates nothing (but exact zeros): plain gradient descent on the loss.
+    free = truncated_gradient(X, y, 0.1, n_steps=50, theta=0.0, w0=np.ones(30))
+    assert free.exact_zeros == 0
+    with pytest.raises(ValueError, match="K"):
+        truncated_gradient(X, y, 0.1, K=0)
+    with pytest.raises(ValueError, match="theta"):
+        truncated_gradient(X, y, 0.1, theta=-1.0)
 
 
 def test_precision_recall():

@@ -1,8 +1,6 @@
-"""Tests for lessonlib.overfitting: the parts toy, sweeps, dense vs sparse, four routes."""
+"""Tests for lessonlib.overfitting: the parts toy, regression tasks, the Lasso and ridge sweeps."""
 
 from __future__ import annotations
-
-import itertools
 
 import numpy as np
 import pytest
@@ -37,11 +35,8 @@ def test_mse_matches_definition():
         (lambda: of.parts_toy(seed=-1), "seed"),
         (lambda: of.regression_task(n_informative=200, n_features=100), "n_informative"),
         (lambda: of.regression_task(signal=0.0), "signal"),
-        (lambda: of.magnitude_prune([1.0, 2.0], 3), "k must be"),
-        (lambda: of.dropout_fit(np.eye(2), [1.0, 2.0], drop=1.0), "drop"),
         (lambda: of.ridge_fit(np.eye(2), [1.0, 2.0], -1.0), "lam"),
         (lambda: of.lasso_sweep(of.regression_task(), lambdas=[0.1, -1.0]), "lambdas"),
-        (lambda: of.dense_vs_sparse(seeds=[]), "seeds"),
     ],
 )
 def test_bad_inputs_raise_value_error_naming_the_parameter(call, match):
@@ -234,7 +229,8 @@ def test_ridge_fit_and_sweep_match_sklearn():
     task = of.regression_task(seed=3)
     lam = 0.37
     n = task.X_train.shape[0]
-    ref = Ridge(alpha=n * lam, fit_intercept=False).fit(task.X_train, task.y_train)
+    # the course's convention, (1/(2n))||y - Xw||^2 + lam ||w||^2, is Ridge(alpha=2 n lam)
+    ref = Ridge(alpha=2 * n * lam, fit_intercept=False).fit(task.X_train, task.y_train)
     np.testing.assert_allclose(of.ridge_fit(task.X_train, task.y_train, lam), ref.coef_,
                                atol=1e-8)
     sweep = of.ridge_sweep(task, lambdas=[lam, 10.0])
@@ -242,87 +238,23 @@ def test_ridge_fit_and_sweep_match_sklearn():
     assert np.all(sweep.n_nonzero == task.X_train.shape[1])
 
 
-def test_tuned_errors_pick_the_validation_minimum():
-    task = of.regression_task(seed=5)
-    res = of.tuned_errors(task)
-    sweep = of.lasso_sweep(task)
-    assert res["L1"]["lam"] == pytest.approx(sweep.lambdas[sweep.best])
-    assert res["L1"]["test_mse"] == pytest.approx(sweep.test_mse[sweep.best])
+def test_one_ridge_convention_across_the_course():
+    # 02's ridge (zeno.ridge_path) and 06's (ridge_fit, ridge_sweep) minimise the same
+    # objective, (1/(2n))||y - Xw||^2 + lam ||w||^2, for the same lam.
+    from lessonlib.zeno import ridge_path
+
+    task = of.regression_task(seed=4)
+    lams = [0.003, 0.2, 7.0]
+    ref = ridge_path(task.X_train, task.y_train, lams)
+    for lam, row in zip(lams, ref, strict=True):
+        np.testing.assert_allclose(of.ridge_fit(task.X_train, task.y_train, lam), row,
+                                   atol=1e-10)
+    np.testing.assert_allclose(of.ridge_sweep(task, lambdas=lams).coefs, ref[::-1], atol=1e-10)
 
 
-def test_dense_truth_favours_l2_and_sparse_truth_favours_l1():
-    rows = of.dense_vs_sparse(seeds=[10, 11, 12])
-    sparse = [r for r in rows if r["truth"] == "sparse"]
-    dense = [r for r in rows if r["truth"] == "dense"]
-    assert len(sparse) == len(dense) == 3
-    assert all(r["winner"] == ("L1" if r["l1_mse"] < r["l2_mse"] else "L2") for r in rows)
-    assert sum(r["winner"] == "L1" for r in sparse) >= 2
-    assert sum(r["winner"] == "L2" for r in dense) >= 2
-
-
-# --------------------------------------------------------------------------- four routes
-
-
-@settings(max_examples=50, deadline=None)
-@given(st.lists(st.floats(-100, 100, allow_nan=False), min_size=1, max_size=30),
-       st.integers(0, 30))
-def test_magnitude_prune_properties(values, k):
-    w = np.array(values)
-    k = min(k, w.size)
-    before = w.copy()
-    out = of.magnitude_prune(w, k)
-    np.testing.assert_array_equal(w, before)  # input untouched
-    kept = out != 0
-    assert kept.sum() == min(k, np.count_nonzero(w))
-    np.testing.assert_array_equal(out[kept], w[kept])
-    if kept.any() and (~kept).any():
-        assert np.abs(w[kept]).min() >= np.abs(w[~kept]).max()
-
-
-def test_dropout_without_dropping_is_least_squares():
-    rng = np.random.default_rng(0)
-    X = rng.normal(size=(40, 3))
-    y = X @ np.array([1.0, -2.0, 0.5]) + 0.1 * rng.normal(size=40)
-    w = of.dropout_fit(X, y, drop=0.0, epochs=300, step=0.05)
-    ols, *_ = np.linalg.lstsq(X, y, rcond=None)
-    np.testing.assert_allclose(w, ols, atol=5e-3)
-
-
-def test_dropout_equivalent_ridge_minimises_the_exact_expected_loss():
-    # Enumerate every dropout mask of a tiny problem: the exact expected loss is minimised
-    # (gradient zero) at the closed form.
-    rng = np.random.default_rng(1)
-    n, d, p = 4, 3, 0.3
-    X, y = rng.normal(size=(n, d)), rng.normal(size=n)
-    w = of.dropout_equivalent_ridge(X, y, drop=p)
-    grad = np.zeros(d)
-    for mask in itertools.product([0, 1], repeat=d):
-        m = np.array(mask, dtype=float)
-        prob = np.prod(np.where(m == 1, 1 - p, p))
-        Xm = X * m / (1 - p)
-        grad += prob * Xm.T @ (Xm @ w - y)
-    np.testing.assert_allclose(grad, 0, atol=1e-10)
-
-
-def test_dropout_fit_lands_near_its_average_and_has_no_zeros():
-    task = of.regression_task(seed=0)
-    w = of.dropout_fit(task.X_train, task.y_train, drop=0.5, seed=1)
-    ref = of.dropout_equivalent_ridge(task.X_train, task.y_train, drop=0.5)
-    assert of.count_exact_zeros(w) == 0
-    assert np.linalg.norm(w - ref) / np.linalg.norm(ref) < 0.25
-
-
-def test_compare_routes():
-    task = of.regression_task(seed=0)
-    routes = of.compare_routes(task, drops=[0.1, 0.5])
-    by = {r.name.split(" (")[0]: r for r in routes}
-    l1, l2 = by["L1"], by["L2"]
-    pruned, refit, drop = by["L2, pruned"], by["L2, pruned + refit"], by["dropout"]
-    assert l1.exact_zeros > 0
-    assert pruned.exact_zeros == refit.exact_zeros == l1.exact_zeros
-    assert l2.exact_zeros == 0 and drop.exact_zeros == 0
-    np.testing.assert_array_equal(pruned.w != 0, refit.w != 0)
-    assert refit.train_mse <= pruned.train_mse
-    assert l1.test_mse < l2.test_mse  # sparse truth: L1's bet pays
-    for r in routes:
-        assert r.test_mse == pytest.approx(of.mse(task.X_test, task.y_test, r.w))
+def test_ridge_fit_balances_loss_and_penalty_gradients():
+    # At the minimiser, -X^T (y - Xw) / n + 2 lam w = 0: the objective's own gradient.
+    rng = np.random.default_rng(2)
+    X, y, lam = rng.normal(size=(9, 4)), rng.normal(size=9), 0.3
+    w = of.ridge_fit(X, y, lam)
+    np.testing.assert_allclose(-X.T @ (y - X @ w) / 9 + 2 * lam * w, 0, atol=1e-12)

@@ -66,8 +66,9 @@ def test_sections_and_exercises_come_from_the_notebook():
     sections = pace.section_map(content)
     assert sections["c000"] == pace.FIRST_SECTION
     assert sections["c004"] == "Check your environment"
-    assert sections["c015"] == "How exercises work"
-    assert pace.exercise_map(content) == {"check_nonzero_count": "count-nonzeros"}
+    assert sections["c017"] == "How exercises work"
+    assert pace.exercise_map(content) == {"check_push_ratio": "push-ratio",
+                                          "check_nonzero_count": "count-nonzeros"}
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")),
@@ -96,7 +97,7 @@ def test_runs_are_logged_with_their_section_and_the_learner_is_told(logging_on, 
     assert str(logging_on) in capsys.readouterr().out
     shell.run("c006")
     shell.run("a-cell-the-learner-added")  # counts where they were working
-    shell.run("c015")
+    shell.run("c017")
     lines = _lines(logging_on)
     assert [x["event"] for x in lines] == ["open", "setup", "run", "run", "run"]
     assert [x["section"] for x in lines] == (
@@ -263,7 +264,7 @@ def test_a_real_kernel_logs_the_cell_ids_jupyterlab_sends(tmp_path):
     try:
         kc.wait_for_ready(timeout=60)
         for cell_id, code in [("c004", "import lessonlib\nrng = lessonlib.setup(seed=0)"),
-                              ("c006", "x = 1"), ("c015", "nonzeros = 2")]:
+                              ("c006", "x = 1"), ("c017", "nonzeros = 2")]:
             msg = kc.session.msg("execute_request",
                                  {"code": code, "silent": False, "store_history": True,
                                   "user_expressions": {}, "allow_stdin": False,
@@ -279,7 +280,7 @@ def test_a_real_kernel_logs_the_cell_ids_jupyterlab_sends(tmp_path):
         km.shutdown_kernel(now=True)
     lines = _lines(log)
     assert [(x["event"], x.get("cell")) for x in lines] == [
-        ("open", None), ("setup", "c004"), ("run", "c006"), ("run", "c015")]
+        ("open", None), ("setup", "c004"), ("run", "c006"), ("run", "c017")]
     assert lines[1]["t"] - lines[0]["t"] < 60, "'open' is not the kernel's start"
     assert lines[-1]["section"] == "How exercises work"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from lessonlib.geometry import touch_point
@@ -68,3 +69,49 @@ def test_growing_balls_compare_inf_uses_the_squares_style():
     fig = P.plot_growing_balls(compare=math.inf)
     square = next(ln for ln in fig.axes[0].lines if ln.get_label().startswith("p = ∞"))
     assert square.get_color() == P.p_color(math.inf) and square.get_linestyle() == "--"
+
+
+# Notebook 05's figures.
+
+
+def test_line_penalty_curve_has_its_own_panel_and_the_descents_theirs():
+    from lessonlib.plots.geometry import plot_line_penalty
+    from lessonlib.quasinorm import descend_on_line
+
+    starts = [-0.4, 0.05, 0.25, 1.0]
+    paths = [descend_on_line(3, 2, 0.5, a) for a in starts]
+    fig = plot_line_penalty(3, 2, 0.5, paths)
+    top, lanes = fig.axes
+    # nothing is drawn over the p = 0.5 curve: it is the only long line of the top panel
+    curves = [ln for ln in top.lines if len(ln.get_xdata()) > 2]
+    assert len(curves) == 1 and curves[0].get_label().startswith("p = 0.5")
+    ridge = [ln for ln in top.lines if ln.get_linestyle() == ":"]
+    assert ridge and all(curves[0].get_zorder() > ln.get_zorder() for ln in ridge)
+    # one arrow per descent, from its start to where it stopped, one row each
+    arrows = [t for t in lanes.texts if t.arrow_patch is not None]
+    assert len(arrows) == len(paths)
+    for arrow, path in zip(arrows, paths, strict=True):
+        assert arrow.xyann[0] == path.start and arrow.xy[0] == path.landing
+    assert len({arrow.xy[1] for arrow in arrows}) == len(paths)
+
+
+def test_paired_recovery_shows_bars_intervals_and_the_paired_test():
+    from lessonlib.montecarlo import Estimate, PairedCounts, RecoveryCurve, estimate
+    from lessonlib.plots.geometry import plot_paired_recovery
+
+    curve = RecoveryCurve(200, 8, np.array([28, 32]),
+                          {"l1": [estimate(2, 20), estimate(6, 20)],
+                           "reweighted": [estimate(8, 20), estimate(16, 20)]},
+                          {"l1": 0.0, "reweighted": 1.0},
+                          [PairedCounts(2, 0, 6, 12), PairedCounts(6, 0, 10, 4)])
+    fig = plot_paired_recovery(curve)
+    ax = fig.axes[0]
+    heights = sorted(round(p.get_height()) for p in ax.patches)
+    assert heights == [10, 30, 40, 80]
+    texts = " ".join(t.get_text() for t in ax.texts)
+    assert "only reweighted 6, only plain 0" in texts and "p = 0.031" in texts
+    assert "p = 0.002" in texts
+    assert isinstance(curve.estimates["l1"][0], Estimate)
+    with pytest.raises(ValueError, match="solvers"):
+        plot_paired_recovery(RecoveryCurve(200, 8, np.array([28]),
+                                           {"l1": [estimate(2, 20)]}, {"l1": 0.0}))

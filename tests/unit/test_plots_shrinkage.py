@@ -80,3 +80,24 @@ def test_soft_threshold_and_coefficients():
         P.plot_coefficients({"a": [1.0]}, index=[3])
     with pytest.raises(ValueError, match="panels"):
         P.plot_coefficients({})
+
+
+def test_method_comparison_labels_exact_zeros_apart():
+    """Issue 12, item 7: exact zeros read "= 0", in a row of their own, not as "tiny"."""
+    X, y, _ = sparse_regression(60, 8, 2, seed=0)
+    runs = [subgradient_descent_l1(X, y, 0.3, n_steps=50), ista(X, y, 0.3, n_steps=50)]
+    ax = P.plot_method_comparison(runs).axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0] == "= 0"
+    smallest = min(np.abs(r.weights[r.weights != 0]).min() for r in runs)
+    # no tick between the zero row and the decade of the smallest real magnitude
+    real_ticks = [t for t in ax.get_yticks()[1:]]
+    assert min(real_ticks) >= 10 ** np.floor(np.log10(smallest)) - 1e-300
+    assert ax.get_ylim()[0] < P.ZERO_ROW < 10 ** np.floor(np.log10(smallest))
+
+
+def test_weight_grids_outline_informative_cells():
+    h = P.weight_grid_figure((2, 3), informative=[0, 4])
+    assert all(len(m.get_segments()) == 8 for m in h.marks)
+    with pytest.raises(ValueError, match="informative"):
+        P.weight_grid_figure((2, 3), informative=[6])

@@ -56,3 +56,27 @@ def test_markdown_row_names_sections_exercises_and_total():
                         exercises=["touch-l1"])]
     row = st.markdown_row("04_norm-ball-geometry", found)
     assert row == "| **04** (6) | Introduction and setup 2 · §2 One data point + `touch-l1` 4 |"
+
+
+def test_deep_dives_are_counted_apart_from_the_core():
+    found = [st.Section("Introduction and setup", words=1500),           # 10 min
+             st.Section("2. One data point", words=3000),                # 20 min
+             st.Section("Deep dive: the constrained form", words=1500),  # 5 + 5 min
+             st.Section("deep dive: lower case too", words=750)]
+    core, deep = st.core_and_deep(found)
+    assert core == pytest.approx(30) and deep == pytest.approx(15)
+    assert st.is_deep_dive("Deep dive: x") and not st.is_deep_dive("3. Diving deep")
+    row = st.markdown_row("04_norm-ball-geometry", found)
+    assert row.startswith("| **04** (30 + 15 deep) |"), row
+    assert "core 30.0 min, deep dives 15.0 min" in st.report("04_x", found)
+
+
+def test_a_core_over_40_minutes_is_flagged():
+    assert st.budget_note(40.0) == "ok"
+    assert st.budget_note(41.2) == "OVER: core 41 min > 40 min"
+    # deep dives do not count against the core's budget
+    found = [st.Section("1. Core", words=150 * 39), st.Section("Deep dive: long", words=150 * 30)]
+    core, deep = st.core_and_deep(found)
+    assert st.budget_note(core) == "ok" and deep == pytest.approx(30)
+    found.append(st.Section("2. More core", words=150 * 2))
+    assert "OVER" in st.report("0x_over", found)

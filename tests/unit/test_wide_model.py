@@ -322,3 +322,68 @@ def test_encode_rejects_a_bucket_that_does_not_divide_the_circle(minutes):
 def test_encode_accepts_coarser_buckets():
     data = wm.encode(np.array([10.0]), np.array([20.0]), np.array([1]), minutes=60.0)
     assert (data.n_lat, data.n_lon) == (180, 360)
+
+
+# ----------------------------------------------------------------------------- shared batches
+
+
+def _same_model(a: WideModel, b: WideModel) -> bool:
+    return (np.array_equal(a.indices, b.indices) and np.array_equal(a.values, b.values)
+            and np.array_equal(a.bias, b.bias) and a.n_touched == b.n_touched
+            and a.extra == b.extra)
+
+
+@pytest.mark.parametrize("options", [{}, {"epochs": 2, "alpha": 0.5, "batch_size": 7},
+                                     {"shuffle": False, "beta": 2.0, "seed": 3}])
+def test_sweep_models_equal_models_trained_alone(options):
+    # sweep trains all its models on shared mini-batches; each must be bit for bit the
+    # model train_ftrl makes on its own, and scored as evaluate scores it
+    train, val = _random_data(3000, 9, 7, seed=11).split(0.3, seed=1)
+    rows = wm.sweep(train, val, [0.0, 0.5, 2.0, 1e9], l2_reference=0.7, progress=False,
+                    **options)
+    settings = [(0.0, 0.0), (0.5, 0.0), (2.0, 0.0), (1e9, 0.0), (0.0, 0.7)]
+    for row, (l1, l2) in zip(rows, settings, strict=True):
+        alone = train_ftrl(train, l1=l1, l2=l2, progress=False, **options).model
+        assert _same_model(row["model"], alone)
+        ev = evaluate(alone, val)
+        assert row["val_log_loss"] == ev.log_loss and row["val_accuracy"] == ev.accuracy
+    assert rows[3]["nnz"] == 0 and rows[0]["nnz"] > rows[1]["nnz"] > rows[2]["nnz"] > 0
+
+
+def test_pass_curve_equals_training_for_that_many_passes():
+    train, val = _random_data(2000, 6, 6, seed=12).split(0.25, seed=2)
+    rows = wm.pass_curve(train, val, 3, l1=0.5, progress=False, batch_size=16)
+    assert [r["passes"] for r in rows] == [1, 2, 3]
+    for r in rows:
+        alone = train_ftrl(train, l1=0.5, epochs=r["passes"], progress=False,
+                           batch_size=16).model
+        assert _same_model(r["model"], alone)
+        assert r["val_log_loss"] == evaluate(alone, val).log_loss
+
+
+def test_pass_curve_rejects_epochs_and_bad_passes():
+    data = _random_data(100, 3, 3, seed=13)
+    with pytest.raises(TypeError, match="max_passes"):
+        wm.pass_curve(data, data, 2, epochs=2, progress=False)
+    with pytest.raises(ValueError, match="max_passes"):
+        wm.pass_curve(data, data, 0, progress=False)
+
+
+def test_touched_coordinates_are_numpys_unique():
+    for data in (_random_data(5000, 40, 30, seed=14),
+                 WideData(np.array([[5, 1, 9], [0, 7, 2]]), np.array([1.0, 0.0]), 3, 4)):
+        touched, inverse = wm._touched(data)  # the second is not in the usual layout
+        want, want_inv = np.unique(data.indices, return_inverse=True)
+        assert np.array_equal(touched, want)
+        assert np.array_equal(inverse, want_inv.reshape(data.indices.shape))
+
+
+def test_ftrl_weights_is_exactly_zero_inside_the_toll_and_soft_thresholds_outside():
+    z = np.array([-3.0, -1.0, 0.0, 0.99, 1.0, 2.5])
+    n = np.array([4.0, 1.0, 0.0, 9.0, 16.0, 0.0])
+    w = wm.ftrl_weights(z, n, l1=1.0, l2=0.5, alpha=2.0, beta=1.0)
+    assert np.all(w[1:5] == 0.0)
+    assert w[0] == pytest.approx(2.0 / (3.0 / 2.0 + 0.5))     # -(-3 + 1) / ((1 + 2)/2 + 0.5)
+    assert w[5] == pytest.approx(-1.5 / (1.0 / 2.0 + 0.5))    # -(2.5 - 1) / ((1 + 0)/2 + 0.5)
+    # 2011's cumulative toll t * lam is the same function with l1 = t * lam
+    assert np.array_equal(wm.ftrl_weights(z, n, 3 * 0.5), wm.ftrl_weights(z, n, 1.5))

@@ -1,4 +1,4 @@
-"""Tests for lessonlib.widgets.overfitting: the lambda slider over a precomputed path."""
+"""Tests for lessonlib.widgets.overfitting: which weights enter along lambda, two worlds."""
 
 from __future__ import annotations
 
@@ -7,104 +7,148 @@ import pytest
 
 from lessonlib.overfitting import lasso_sweep, regression_task
 from lessonlib.widgets.live import LiveFigure
-from lessonlib.widgets.overfitting import explore_lambda
+from lessonlib.widgets.overfitting import default_worlds, explore_lambda
 
 
 @pytest.fixture(scope="module")
-def sweep():
-    return lasso_sweep(regression_task(seed=0), n_lambdas=30)
+def worlds():
+    sparse = regression_task(seed=0)
+    sweep = lasso_sweep(sparse, n_lambdas=30)
+    dense = regression_task(n_informative=100, seed=0)
+    return {"sparse": (sweep, sparse.true_w),
+            "dense": (lasso_sweep(dense, lambdas=sweep.lambdas), dense.true_w)}
 
 
 @pytest.fixture()
-def live(sweep):
-    return explore_lambda(sweep)
+def live(worlds):
+    return explore_lambda(worlds)
 
 
-def test_builds_a_live_figure_starting_at_the_best_lambda(live, sweep):
+def readout(live) -> dict[str, str]:
+    """The readout's `key: value` lines, as a dict."""
+    text = live.readout.value.split(">", 1)[1].rsplit("<", 1)[0]
+    return dict(line.split(": ", 1) for line in text.splitlines())
+
+
+def stems(live, key):
+    """(feature index, weight) of each stem drawn in collection ``key``."""
+    segs = live.handles[key].get_segments()
+    return [(int(round(s[1, 0])), float(s[1, 1])) for s in segs]
+
+
+def test_builds_a_live_figure_at_the_best_lambda_of_the_first_world(live, worlds):
+    sweep, _ = worlds["sparse"]
     assert isinstance(live, LiveFigure)
-    slider = live.controls["index"]
-    assert slider.value == sweep.best
-    assert len(slider.options) == len(sweep.lambdas)
-    assert "lowest held-out error" in live.readout.value
+    assert live.controls["index"].value == sweep.best
+    assert live.controls["world"].value == "sparse"
+    assert len(live.controls["index"].options) == len(sweep.lambdas)
+    assert "lowest on this path" in readout(live)["held-out MSE"]
     assert repr(live).startswith("Interactive figure:")
     assert live.image.value[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def pixels(live, name):
-    """Where marker ``name`` sits on the canvas, in pixels (origin bottom left)."""
-    artist = live.handles[name]
-    xy = np.c_[artist.get_xdata(), artist.get_ydata()][:1]
-    return artist.get_transform().transform(xy)[0]
+@pytest.mark.parametrize("world", ["sparse", "dense"])
+def test_stems_and_readout_count_real_and_false_weights(live, worlds, world):
+    live.controls["world"].value = world
+    sweep, truth = worlds[world]
+    for i in (0, 7, sweep.best, len(sweep.lambdas) - 1):
+        live.controls["index"].value = i
+        w = sweep.coefs[i]
+        real = [(j, w[j]) for j in np.flatnonzero((w != 0) & (truth != 0))]
+        false = [(j, w[j]) for j in np.flatnonzero((w != 0) & (truth == 0))]
+        assert [j for j, _ in stems(live, "stems_real")] == [j for j, _ in real]
+        assert [j for j, _ in stems(live, "stems_false")] == [j for j, _ in false]
+        np.testing.assert_allclose([v for _, v in stems(live, "stems_real")],
+                                   [v for _, v in real])
+        lines = readout(live)
+        assert lines["lambda"] == f"{sweep.lambdas[i]:.3g}"
+        assert lines["non-zeros"] == f"{np.count_nonzero(w)} of {w.size}"
+        assert lines["real among them"].startswith(f"{len(real)} of {np.count_nonzero(w)}")
+        assert f"the truth has {np.count_nonzero(truth)}" in lines["real among them"]
+        assert lines["held-out MSE"].startswith(f"{sweep.val_mse[i]:.3g}")
+        assert live.handles["dot_val"].get_ydata()[0] == pytest.approx(sweep.val_mse[i])
+        assert live.handles["vline"].get_xdata()[0] == pytest.approx(sweep.lambdas[i])
 
 
-def test_moving_the_slider_updates_readout_markers_and_picture(live, sweep):
-    slider, handles = live.controls["index"], live.handles
-    before_img = live.image.value
-    for i in (0, 10, len(sweep.lambdas) - 1):
-        slider.value = i
-        assert f"{int(sweep.n_nonzero[i])} non-zero weights" in live.readout.value
-        assert f"{sweep.lambdas[i]:.3g}" in live.readout.value
-        assert f"{sweep.val_mse[i]:.3g}" in live.readout.value
-        assert handles["dot_val"].get_xdata()[0] == pytest.approx(sweep.lambdas[i])
-        assert handles["dot_val"].get_ydata()[0] == pytest.approx(sweep.val_mse[i])
-        assert handles["dot_train"].get_ydata()[0] == pytest.approx(sweep.train_mse[i])
-        assert handles["dot_nz"].get_ydata()[0] == pytest.approx(sweep.n_nonzero[i])
-        assert handles["vline_nz"].get_xdata()[0] == pytest.approx(sweep.lambdas[i])
-        assert handles["vline_err"].get_xdata()[0] == pytest.approx(sweep.lambdas[i])
-    assert live.image.value != before_img
+def test_the_notebooks_task_reads_six_real_of_thirty_one():
+    live = explore_lambda()  # notebook 06's two worlds
+    lines = readout(live)
+    assert lines["non-zeros"] == "31 of 100"
+    assert lines["real among them"] == "6 of 31 (the truth has 8)"
 
 
-def test_only_the_markers_are_redrawn_and_the_picture_follows_them(live, sweep):
-    # Blitting: the markers are the animated artists; the rest is a fixed background.
-    assert all(artist.get_animated() for artist in live.handles.values())
+def test_switching_the_world_redraws_truth_and_curves(live, worlds):
+    truth_line = live.handles["truth"]
+    assert len(truth_line.get_xdata()) == 8
+    before = live.image.value
+    live.controls["world"].value = "dense"
+    assert len(truth_line.get_xdata()) == 100
+    np.testing.assert_allclose(live.handles["curve_val"].get_ydata(), worlds["dense"][0].val_mse)
+    assert live.image.value != before
+    # In the dense world every non-zero is real: no false stems.
+    assert stems(live, "stems_false") == []
+    live.controls["world"].value = "sparse"
+    assert live.image.value == before  # back to the same picture, nothing left over
+
+
+def test_every_changing_artist_is_animated_over_a_background_that_holds_every_world(live,
+                                                                                     worlds):
+    # Blitting: all that an update changes (stems, markers, and the world's truth and
+    # curves) is animated; the axes hold every world, so the background never changes.
+    for key in ("stems_real", "stems_false", "vline", "dot_train", "dot_val", "truth",
+                "curve_train", "curve_val"):
+        assert live.handles[key].get_animated(), key
+    ax, ax2 = live.handles["truth"].axes, live.handles["curve_val"].axes
+    limits = (ax.get_ylim(), ax2.get_ylim())
+    for sweep, truth in worlds.values():
+        assert np.abs(sweep.coefs).max() < limits[0][1] and np.abs(truth).max() < limits[0][1]
+        assert sweep.val_mse.max() < limits[1][1]
+    live.controls["world"].value = "dense"
+    assert (ax.get_ylim(), ax2.get_ylim()) == limits
     slider = live.controls["index"]
     slider.value = 0
     first = live.image.value
     slider.value = 10
     assert live.image.value != first
     slider.value = 0
-    assert live.image.value == first  # no trace of the previous marker position is left
+    assert live.image.value == first
 
 
-def test_marker_geometry_follows_the_curves(live, sweep):
-    slider = live.controls["index"]
-    n = len(sweep.lambdas)
-    px = {name: [] for name in ("dot_train", "dot_val", "dot_nz")}
-    for i in range(n):
-        slider.value = i
-        for name in px:
-            px[name].append(pixels(live, name))
-    train, val, nz = (np.array(px[k]) for k in ("dot_train", "dot_val", "dot_nz"))
-    # The x axis is inverted (weaker penalty to the right): later lambdas sit further right.
-    assert np.all(np.diff(val[:, 0]) > 0)
-    assert np.all(np.diff(nz[:, 0]) > 0)
-    # Higher error is higher on screen; the right panel is to the right of the left one.
-    i, j = int(np.argmin(sweep.val_mse)), int(np.argmax(sweep.val_mse))
-    assert val[i, 1] < val[j, 1]
-    assert nz[0, 0] > val[-1, 0]
-    # Training markers never sit above validation markers when training error is lower.
-    lower = sweep.train_mse < sweep.val_mse
-    assert np.all(train[lower, 1] < val[lower, 1])
-    # Every marker stays inside its axes: the fixed background's ranges hold them all.
-    for artist, points in ((live.handles["dot_val"], val), (live.handles["dot_nz"], nz)):
-        box = artist.axes.bbox
-        assert np.all((points[:, 0] >= box.x0) & (points[:, 0] <= box.x1))
-        assert np.all((points[:, 1] >= box.y0) & (points[:, 1] <= box.y1))
+def test_stems_stay_inside_their_axes(live, worlds):
+    for world in ("sparse", "dense"):
+        live.controls["world"].value = world
+        ax = live.handles["stems_real"].axes
+        low, high = ax.get_ylim()
+        coefs = worlds[world][0].coefs
+        assert low < coefs.min() and coefs.max() < high
 
 
-def test_update_time_is_recorded(live, sweep):
+def test_update_time_is_recorded(live, worlds):
     # Only that it is measured: how fast is for `make bench` (benchmarks/run.py), not a test.
     slider = live.controls["index"]
     times = []
-    for i in range(0, len(sweep.lambdas), 3):
+    for i in range(0, len(worlds["sparse"][0].lambdas), 3):
         slider.value = i
         times.append(live.last_update_seconds)
     assert all(np.isfinite(t) and t > 0 for t in times)
 
 
-def test_default_sweep_and_bad_input():
-    live = explore_lambda()
-    default = lasso_sweep(regression_task(seed=0))
-    assert live.controls["index"].value == int(np.argmin(default.val_mse))
-    with pytest.raises(TypeError, match="LambdaSweep"):
+def test_default_worlds_share_the_notebooks_lambdas():
+    worlds = default_worlds()
+    sparse, dense = worlds["sparse"][0], worlds["dense"][0]
+    np.testing.assert_array_equal(sparse.lambdas, dense.lambdas)
+    assert np.count_nonzero(worlds["sparse"][1]) == 8
+    assert np.count_nonzero(worlds["dense"][1]) == 100
+
+
+def test_bad_input_is_named(worlds):
+    sweep, truth = worlds["sparse"]
+    with pytest.raises(TypeError, match="worlds must be"):
         explore_lambda("sweep")
+    with pytest.raises(TypeError, match="pair"):
+        explore_lambda({"sparse": sweep})
+    with pytest.raises(ValueError, match="true weights"):
+        explore_lambda({"sparse": (sweep, truth[:5])})
+    other = lasso_sweep(regression_task(seed=0), n_lambdas=10)
+    with pytest.raises(ValueError, match="same ones"):
+        explore_lambda({"sparse": (sweep, truth), "other": (other, truth)})

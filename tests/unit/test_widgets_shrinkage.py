@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from widget_pictures import assert_same_picture, shown
+from widget_pictures import assert_same_picture, count_full_draws, shown
 
 from lessonlib.synthetic import sparse_regression
 from lessonlib.widgets.live import LiveFigure
@@ -71,26 +71,75 @@ def test_zeno_update_latency(zeno):
 
 def test_network_frames_go_dark_under_l1_only(network):
     assert isinstance(network, LiveFigure)
-    frame = network.controls["frame"]
+    step = network.controls["step"]
     img0 = network.image.value
-    assert "L1 exact zeros <b>0</b>" in network.readout.value
-    frame.value = frame.max
+    assert "L1 (ISTA): exact zeros <b>0</b>" in network.readout.value
+    last = step.options[-1][1]
+    step.value = last
     assert network.image.value != img0
     l1_grid, l2_grid = (im.get_array() for im in network.fig.axes[0].images +
                         network.fig.axes[1].images)
     # The grids hold the cells' colours: black cells are the exact zeros, and only those.
     black1, black2 = (np.all(g[..., :3] == 0, axis=-1) for g in (l1_grid, l2_grid))
     lam = network.controls["lam"].value
-    w1 = network.network.l1[lam].path[frame.max].reshape(black1.shape)
+    w1 = network.network.l1[lam].path[last].reshape(black1.shape)
     assert black1.sum() > 0
     np.testing.assert_array_equal(black1, w1 == 0)
     assert black2.sum() == 0
-    assert "L2 exact zeros <b>0</b>" in network.readout.value
-    assert f"L1 exact zeros <b>{int(black1.sum())}</b>" in network.readout.value
+    assert "L2 (weight decay): exact zeros <b>0</b>" in network.readout.value
+    assert f"L1 (ISTA): exact zeros <b>{int(black1.sum())}</b>" in network.readout.value
+
+
+def test_network_slider_shows_steps_dense_at_the_start(network):
+    """Issue 12, item 6: the slider says the step the readout says; early steps are dense."""
+    step = network.controls["step"]
+    labels = [label for label, _ in step.options]
+    values = [value for _, value in step.options]
+    assert labels == [str(v) for v in values] and values[0] == 0 and values[-1] == 120
+    for v in (values[3], values[len(values) // 2]):
+        step.value = v
+        assert f"step: <b>{v}</b> of 120" in network.readout.value
+    # log-spaced: dense at the start, where L1's zeros appear
+    assert values[len(values) // 2] <= 20  # half the frames in the first sixth of the run
+    full = l1_l2_network()
+    z = full.network.l1[0.1].zeros_per_frame()
+    done = int(np.argmax(z >= z[-1]))  # L1 is done here (step 40 of 400)
+    shown_steps = full.network.steps
+    assert np.mean(shown_steps <= done) >= 0.5  # at least half a Play shows the zeroing
+
+
+def test_network_marks_the_informative_features():
+    full = l1_l2_network()
+    for ax in full.fig.axes[:2]:
+        outline = ax.collections[-1]
+        # four sides per informative cell, all in the top row (y = 0 +- 0.45)
+        segs = outline.get_segments()
+        assert len(segs) == 40
+        assert all(abs(pt[1]) <= 0.45 + 1e-9 for seg in segs for pt in seg)
+
+
+def test_network_l2_readout_tells_weak_from_strong():
+    """Issue 12: the L2 grid looked the same at lambda 0.02 and 0.5; its largest |w| differs."""
+    full = l1_l2_network()
+    full.controls["step"].value = 400
+    full.controls["lam"].value = 0.02
+    weak = full.readout.value.split("L2 (weight decay)")[1]
+    full.controls["lam"].value = 0.5
+    strong = full.readout.value.split("L2 (weight decay)")[1]
+    big = [float(t.split("largest |w| <b>")[1].split("<")[0]) for t in (weak, strong)]
+    assert big[0] > 2 * big[1]
+
+
+def test_network_picture_is_sent_before_its_readout(network):
+    order = []
+    network.image.observe(lambda ch: order.append("image"), names="value")
+    network.readout.observe(lambda ch: order.append("readout"), names="value")
+    network.controls["step"].value = network.controls["step"].options[5][1]
+    assert order == ["image", "readout"]
 
 
 def test_network_lambda_slider_changes_zero_count(network):
-    network.controls["frame"].value = network.controls["frame"].max
+    network.controls["step"].value = 120
     network.controls["lam"].value = 0.05
     weak = network.readout.value
     network.controls["lam"].value = 0.2
@@ -102,10 +151,11 @@ def test_network_lambda_slider_changes_zero_count(network):
     assert count[0.2] >= count[0.05]
 
 
-def test_play_is_linked_to_the_frame_slider(network):
+def test_play_is_linked_to_the_step_slider(network):
     network.play.value = 7
-    assert network.controls["frame"].value == 7
-    assert f"step <b>{network.network.steps[7]}</b>" in network.readout.value
+    want = int(network.network.steps[7])
+    assert network.controls["step"].value == want
+    assert f"step: <b>{want}</b>" in network.readout.value
 
 
 def test_network_frames_are_precomputed_not_rerun(network, monkeypatch):
@@ -116,7 +166,7 @@ def test_network_frames_are_precomputed_not_rerun(network, monkeypatch):
 
     monkeypatch.setattr(mod, "ista", boom)
     monkeypatch.setattr(mod, "gradient_descent_l2", boom)
-    network.controls["frame"].value = 3
+    network.controls["step"].value = 3
     network.controls["lam"].value = 0.2
 
 
@@ -131,46 +181,60 @@ def test_zeno_blitted_frames_match_a_full_redraw(zeno):
         assert_same_picture(zeno)
 
 
-def test_zeno_x_ticks_follow_the_run(zeno):
-    zeno.controls["eta"].value = 1.0
-    zeno.controls["lam"].value = 0.4  # exact 0 after a few hundred steps
-    short = shown(zeno)
+def test_zeno_step_axis_is_fixed_and_a_faster_decay_moves_left(zeno):
+    """Issue 12, item 6: the picture changes with eta, not only the tick labels."""
+    ax_lin = zeno.fig.axes[0]
+    line, ghost = zeno.fig.axes[0].lines[0], None
+
+    def halfway(xs, ys):  # the first step at which the weight is at most 1/2
+        xs, ys = np.asarray(xs), np.asarray(ys)
+        return xs[np.argmax(ys <= 0.5)]
+
+    zeno.controls["lam"].value = 0.05
+    zeno.controls["eta"].value = 0.01
+    limits, slow = ax_lin.get_xlim(), halfway(*line.get_data())
+    slow_picture = shown(zeno)
     zeno.controls["eta"].value = 0.1
-    zeno.controls["lam"].value = 0.05  # stuck after 73,672 steps
-    ax = zeno.fig.axes[0]
-    assert ax.get_xlim()[1] > 73_672
-    labels = [t.get_text() for t in ax.texts if t.get_text()]
-    assert "60000" in "".join(labels).replace(",", "")
-    assert (shown(zeno) != short).any()
+    assert ax_lin.get_xlim() == limits and ax_lin.get_xscale() == "log"
+    fast = halfway(*line.get_data())
+    assert 8 < slow / fast < 12  # 693 -> 69 steps: one decade to the left
+    # the previous setting stays drawn behind, in grey
+    ghost = [ln for ln in ax_lin.lines if ln is not line and len(ln.get_xdata()) > 10]
+    assert ghost and halfway(*ghost[0].get_data()) == slow
+    assert (shown(zeno) != slow_picture).any()
+    assert_same_picture(zeno)
 
 
-def test_zeno_dtype_changes_the_log_axis_range_and_labels(zeno):
+def test_zeno_dtype_changes_the_log_axis_range(zeno, monkeypatch):
     ax_log = zeno.fig.axes[1]
-
-    def labels():
-        return {t.get_text().replace("\N{MINUS SIGN}", "-") for t in ax_log.texts}
-
     zeno.controls["dtype"].value = "float16"
     low16 = ax_log.get_ylim()[0]
-    assert "-6" in labels() and "-300" not in labels()
+    assert -9 < low16 < -7  # float16's floor is 6e-8
     assert_same_picture(zeno)
     zeno.controls["dtype"].value = "float64"
-    assert ax_log.get_ylim()[0] < low16 < -7  # float16's floor is 6e-8
-    assert "-300" in labels() and "-6" not in labels()
+    assert ax_log.get_ylim()[0] < -320
     assert_same_picture(zeno)
+    # one background per float type: going back to one seen before draws nothing in full
+    draws = count_full_draws(zeno, monkeypatch)
+    zeno.controls["dtype"].value = "float16"
+    zeno.controls["dtype"].value = "float64"
+    zeno.controls["eta"].value = 0.2
+    assert draws == []
+    assert_same_picture(zeno)
+    zeno.controls["eta"].value = 0.1
 
 
 def test_network_blitted_frames_match_a_full_redraw(network):
-    for frame, lam in ((0, 0.05), (30, 0.05), (30, 0.2), (5, 0.2)):
-        network.controls["frame"].value = frame
+    for step, lam in ((0, 0.05), (120, 0.05), (120, 0.2), (5, 0.2)):
+        network.controls["step"].value = step
         network.controls["lam"].value = lam
         assert_same_picture(network)
 
 
 def test_network_update_latency(network):
     times = []
-    for f in range(0, 20, 2):
-        network.controls["frame"].value = f
+    for _, v in network.controls["step"].options[:20:2]:
+        network.controls["step"].value = v
         times.append(network.last_update_seconds)
     assert all(np.isfinite(t) and t > 0 for t in times)
 
