@@ -265,8 +265,9 @@ network
 # %% [markdown]
 # ### Exercise 2: when is L1 done?
 #
-# Set $\lambda$ to 0.2. From which step on are all 90 noise weights exactly 0? Read it from
-# the widget.
+# Set $\lambda$ to 0.2. From which step on are all 90 noise weights exactly 0? Read the
+# readout's *noise features* count; the slider shows only some steps (denser at the start),
+# so give the first one it shows with 90/90.
 
 # %% tags=["exercise"] exercise="network-step"
 l1_done_step = ...

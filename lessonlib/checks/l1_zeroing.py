@@ -547,9 +547,11 @@ def check_network_step(answer: object) -> Feedback:
     shown = [int(s) for s in network_steps(_NETWORK["n_steps"]) if z[s] >= 90]
     accepted = {first, shown[0]}
     if got in accepted:
-        return Feedback.ok(f"From step {first} on (the slider shows it at step {shown[0]}) the "
-                           f"90 noise weights are exactly 0, out of {_NETWORK['n_steps']} steps: "
-                           "L1's zeros come early, then the picture stops changing.")
+        where = ("" if first == shown[0] else
+                 f" (the slider skips some steps, so it first shows this at step {shown[0]})")
+        return Feedback.ok(f"From step {first} on the 90 noise weights are exactly 0{where}, out "
+                           f"of {_NETWORK['n_steps']} steps: L1's zeros come early, then the "
+                           "picture stops changing.")
     z01 = _network_zeros(0.1, False)
     first01 = int(np.argmax(z01 >= 90))
     shown01 = [int(s) for s in network_steps(_NETWORK["n_steps"]) if z01[s] >= 90][0]

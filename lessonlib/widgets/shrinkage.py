@@ -306,6 +306,12 @@ def l1_l2_network(
     titles = ("L1 (ISTA)", "L2 (weight decay)")
     h = weight_grid_figure((rows, cols), titles=titles, informative=informative)
 
+    # The features the learner is asked about: the ones with no signal, when they are known.
+    noise = None
+    if informative is not None:
+        noise = np.ones(net.d, dtype=bool)
+        noise[np.asarray(informative, dtype=int)] = False
+
     def update(step: int, lam: float) -> str:
         w1, w2 = net.l1[lam].path[step], net.l2[lam].path[step]
         update_weight_grids(h, [w1, w2], titles)
@@ -315,8 +321,11 @@ def l1_l2_network(
             im.set_data(im.to_rgba(im.get_array(), bytes=True))
         lines = [f"step: <b>{step}</b> of {n_steps} (lambda {lam:g})"]
         for name, w in (("L1 (ISTA)", w1), ("L2 (weight decay)", w2)):
-            lines.append(f"{name}: exact zeros <b>{int(np.count_nonzero(w == 0))}</b>/{net.d}, "
-                         f"largest |w| <b>{np.abs(w).max():.2f}</b>")
+            of_noise = ("" if noise is None else
+                        f" (noise features <b>{int(np.count_nonzero(w[noise] == 0))}</b>"
+                        f"/{int(noise.sum())})")
+            lines.append(f"{name}: exact zeros <b>{int(np.count_nonzero(w == 0))}</b>/{net.d}"
+                         f"{of_noise}, largest |w| <b>{np.abs(w).max():.2f}</b>")
         return "<br>".join(lines)
 
     options = [(str(int(s)), int(s)) for s in net.steps]

@@ -247,3 +247,20 @@ def test_network_bad_arguments():
         l1_l2_network(X, y, lams=(0.0, 0.1), shape=(3, 3))
     with pytest.raises(ValueError, match="max_steps"):
         zeno_explorer(max_steps=1)
+
+
+def test_network_readout_counts_the_noise_features_zeros():
+    """The task asks about the noise weights: the readout counts their zeros apart."""
+    X, y, true_w = sparse_regression(120, 36, 4, seed=0)
+    live = l1_l2_network(X, y, lams=(0.05, 0.2), n_steps=120, max_frames=31, shape=(6, 6),
+                         informative=np.flatnonzero(true_w))
+    step = live.controls["step"]
+    last = step.options[-1][1]
+    step.value = last
+    w1 = live.network.l1[live.controls["lam"].value].path[last]
+    noise = true_w == 0
+    assert (f"(noise features <b>{int(np.count_nonzero(w1[noise] == 0))}</b>/{int(noise.sum())})"
+            in live.readout.value)
+    # without the truth, no such count
+    assert "noise features" not in l1_l2_network(X, y, lams=(0.05,), n_steps=20, max_frames=5,
+                                                  shape=(6, 6)).readout.value
