@@ -32,6 +32,8 @@ from chromium import CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[2]
 HUB = ROOT / "hub"
+# The start notebook as shipped: the walk-through below finds its cells by what they hold.
+COURSE_00 = json.loads((ROOT / "notebooks" / "00_start-here.ipynb").read_text())
 PORT = 8341
 
 pytest.importorskip("jupyterhub", reason="the workshop hub is not installed (hub/setup.sh)")
@@ -122,16 +124,22 @@ def test_the_workshop_link_logs_in_pulls_the_course_and_opens_the_notebook(hub, 
     events = [json.loads(line) for line in pace_log.read_text().splitlines()]
     assert [e["event"] for e in events[:2]] == ["open", "setup"] and events[1]["cell"] == "c004"
     runs = [e["cell"] for e in events if e["event"] == "run"]
-    assert runs == ["c006", "c008", "c010", "c012", "c015", "c016", "c015", "c016", "c015",
-                    "c016"], "JupyterLab's cell ids did not reach the log in run order"
+    # Every code cell after the set-up cell down to the exercise's check, then the stub and
+    # its check twice more (a wrong answer, then the right one).
+    code = [c["id"] for c in COURSE_00["cells"] if c["cell_type"] == "code"]
+    stub = next(c["id"] for c in COURSE_00["cells"]
+                if c.get("metadata", {}).get("exercise") == "count-nonzeros")
+    walk = code[code.index("c004") + 1: code.index(stub) + 2]
+    assert runs == walk + walk[-2:] * 2, "JupyterLab's cell ids did not reach the log in run order"
     sections = list(dict.fromkeys(e["section"] for e in events))
     assert sections == ["Introduction and setup", "Check your environment", "How exercises work"]
     checks = [(e["exercise"], e["result"]) for e in events if e["event"] == "check"]
-    assert checks == [("count-nonzeros", "unanswered"), ("count-nonzeros", "hint"),
-                      ("count-nonzeros", "pass")]
+    assert checks == [("push-ratio", "unanswered"), ("count-nonzeros", "unanswered"),
+                      ("count-nonzeros", "hint"), ("count-nonzeros", "pass")]
     report = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "learner_times.py"),
                              str(pace_log)], capture_output=True, text=True, check=True).stdout
-    assert report.startswith("1 learner logs, 15 events, 0 unreadable lines"), report
+    assert report.startswith(f"1 learner logs, {len(events)} events, 0 unreadable lines"), report
+    assert len(events) == 2 + len(runs) + len(checks), "events other than open, setup, runs, checks"
     # one learner, counted in the median or (faster than 15 s there) as having run through
     row = re.search(r"^How exercises work\s+(\d+)\s+\S+\s+(?:\S+\s+)?(\d+)$", report, re.M)
     assert row and int(row[1]) + int(row[2]) == 1, report
@@ -147,14 +155,24 @@ def work_through_start_here(page, pace_log: Path) -> None:
     cells = page.locator(".jp-Notebook .jp-Cell")
     cells.first.click()
     page.keyboard.press("Escape")  # command mode: Shift+Enter runs and moves on
-    for _ in range(17):  # c000 .. c016: through the exercise and its check, as shipped
+    # Through the exercise and its check, as shipped: past the prediction's check too, so two
+    # checks run unanswered before the learner types anything.
+    stub = next(i for i, c in enumerate(COURSE_00["cells"])
+                if c.get("metadata", {}).get("exercise") == "count-nonzeros")
+    for _ in range(stub + 2):
         page.keyboard.press("Shift+Enter")
         page.wait_for_timeout(300)
     page.locator(".jp-OutputArea-output", has_text="This workshop times the course").wait_for(
         timeout=120_000)
-    for done, answer in enumerate(("nonzeros = 5", "nonzeros = 2"), start=1):
+    from lessonlib import pace  # which calls are exercise checks, as the pace log sees them
+
+    checks = pace.exercise_map(COURSE_00)
+    before = sum(bool(m) and m[1] in checks
+                 for c in COURSE_00["cells"][:stub + 2] if c["cell_type"] == "code"
+                 for m in [re.match(r"(check_\w+)\(", "".join(c["source"]).strip())])
+    for done, answer in enumerate(("nonzeros = 5", "nonzeros = 2"), start=before):
         wait_for_lines(pace_log, lambda e: e["event"] == "check", done)  # the last check ran
-        cells.nth(15).locator(".cm-content").click()
+        cells.nth(stub).locator(".cm-content").click()
         page.keyboard.press("Control+A")
         page.keyboard.type(answer)
         page.keyboard.press("Shift+Enter")
