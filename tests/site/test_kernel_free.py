@@ -76,6 +76,8 @@ def test_kernel_free_figures_move(browser, site_url, path):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
         page.goto(f"{site_url}/{path.stem}.html", wait_until="networkidle")
+        # Open the deep dives, as a reader does before using a figure inside one.
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
         text = page.inner_text("main")
         assert "Run this cell to bring it to life" not in text, "a widget is a dead sentence"
         figures = page.query_selector_all("[data-kernel-free], [data-kernel-free-echo]")
