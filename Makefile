@@ -127,9 +127,12 @@ site-test: site
 hub: $(STAMP)
 	hub/start.sh
 
+# Rounds of simulated learners starting at the same moment (at most 40), each running
+# notebooks 03 and 07 through the hub; it fails if any learner is lost.
+HUB_LEARNERS ?= 1 5 10 20 40
 hub-load: $(STAMP)
 	hub/setup.sh
-	$(PY) benchmarks/hub_load.py
+	$(PY) benchmarks/hub_load.py --learners $(HUB_LEARNERS)
 
 # Every benchmark runs and prints its figures against its budgets; make bench fails at the
 # end if any of them missed one (learner environment size, notebook and widget times, ...).

@@ -451,7 +451,7 @@ def scalar_checks() -> dict[str, tuple[object, list[tuple[tuple, str]]]]:
 
 def challenge_answers() -> list[tuple[str, tuple, str]]:
     """07's challenge and stretch: wrong data, wrong validation, and a right model."""
-    from lessonlib.wide_model import WideModel, encode, train_ftrl
+    from lessonlib.wide import WideModel, encode, train_ftrl
     from lessonlib.world import houses
 
     spec = wide_lab.NOTEBOOK_DATA
@@ -530,7 +530,7 @@ def run(quick: bool) -> int:
         for label, func, truth in answers:
             judge(name, check, (func,), truth, label)
     if not quick:
-        from lessonlib.wide_model import evaluate
+        from lessonlib.wide import evaluate
 
         for label, args, truth in challenge_answers():
             for check in (wide_lab.check_challenge, wide_lab.check_stretch):

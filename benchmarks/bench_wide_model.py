@@ -29,7 +29,7 @@ L1 = 3.0
 
 def one(n: int) -> dict:
     """Generate, encode and train on ``n`` houses; return the measurements."""
-    from lessonlib.wide_model import encode, train_ftrl
+    from lessonlib.wide import encode, train_ftrl
     from lessonlib.world import houses
 
     t0 = time.perf_counter()

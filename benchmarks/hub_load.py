@@ -695,6 +695,10 @@ def main(argv: list[str] | None = None) -> int:
             }, indent=1, default=str))
             print(f"\nall figures: {out.relative_to(ROOT)}")
         shutil.rmtree(work, ignore_errors=True)
+    lost = sum(r["failed"] for r in rows)
+    if lost:
+        print(f"{lost} learner(s) lost at the door (see the failures above): no room should be.")
+        return 1
     return 0
 
 

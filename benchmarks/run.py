@@ -80,7 +80,10 @@ def builders() -> list[tuple[str, object]]:
         module = importlib.import_module(f"lessonlib.widgets.{info.name}")
         for name, func in inspect.getmembers(module, inspect.isfunction):
             if func.__module__ == module.__name__ and not name.startswith("_"):
-                params = inspect.signature(func).parameters.values()
+                signature = inspect.signature(func)
+                if signature.return_annotation not in ("LiveFigure", LiveFigure):
+                    continue  # a helper of the module, not a widget builder
+                params = signature.parameters.values()
                 if all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
                        for p in params):
                     found.append((f"{info.name}.{name}", func))

@@ -153,7 +153,13 @@ c.Spawner.notebook_dir = "~"
 # Stop kernels idle for 20 minutes: JupyterLab leaves a finished notebook's kernel running, and
 # those kernels, not the servers, are what fills a workshop server's memory (instructor/hub.md).
 c.Spawner.args = ["--MappingKernelManager.cull_idle_timeout=1200",
-                  "--MappingKernelManager.cull_interval=120"]
+                  "--MappingKernelManager.cull_interval=120",
+                  # Every learner's kernels share this machine's ports. A port chosen for a
+                  # new kernel can be taken by another learner's kernel before it binds it
+                  # (measured: 1 kernel of 40 started at once), and with cached ports
+                  # (jupyter_client's default) every automatic restart retries that same
+                  # port and the kernel is declared dead. Uncached, a restart takes new ports.
+                  "--KernelManager.cache_ports=False"]
 if AS_ROOT:  # only under test (above): Jupyter Server must be told that root is intended
     c.Spawner.args.append("--ServerApp.allow_root=True")
 c.Spawner.environment = {

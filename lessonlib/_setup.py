@@ -31,6 +31,24 @@ def blas_threads() -> int:
     return int(value)
 
 
+def limited_blas() -> object:
+    """Limit BLAS to :func:`blas_threads` threads: the one place lessonlib sets the limit.
+
+    Used as a context manager around a computation (``with limited_blas(): ...``), the
+    limit is lifted afterwards; :func:`setup` calls it once for the whole notebook.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> with limited_blas():
+    ...     float(np.ones((3, 3)).dot(np.ones(3)).sum())
+    9.0
+    """
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=blas_threads(), user_api="blas")
+
+
 def _parse(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split(".")[:3] if part.isdigit())
 
@@ -110,9 +128,7 @@ def setup(seed: int = 0) -> np.random.Generator:
     # The course's problems are small: BLAS threads only fight over a shared 2-core
     # machine (20-50x slower small products were measured here), and a fixed thread
     # count keeps floating-point sums, and so the printed numbers, reproducible.
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(blas_threads())
+    limited_blas()
     np.set_printoptions(precision=4, suppress=True, linewidth=100)
     # Only on a workshop hub that asks for it (LESSONLIB_PACE_LOG); it says so when on.
     from lessonlib import pace

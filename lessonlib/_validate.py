@@ -9,6 +9,7 @@ from __future__ import annotations
 import numbers
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 
 def as_float_array(
@@ -31,6 +32,35 @@ def as_float_array(
         bad = "NaN" if np.any(np.isnan(arr)) else "inf"
         raise ValueError(f"{name} contains {bad}; every entry must be a finite number")
     return arr
+
+
+def as_xy(X: ArrayLike, y: ArrayLike, names: tuple[str, str] = ("X", "y")
+          ) -> tuple[np.ndarray, np.ndarray]:
+    """A data set checked once for every function: ``X`` a finite 2-D float array, ``y`` a
+    finite 1-D float array with one entry per row of ``X``.
+
+    The one check of this kind in lessonlib; ``names`` says what the learner called them
+    (``("A", "b")`` for a linear system).
+
+    Examples
+    --------
+    >>> X, y = as_xy([[1, 2], [3, 4]], [0, 1])
+    >>> X.shape, y.dtype
+    ((2, 2), dtype('float64'))
+    >>> as_xy([[1, 2], [3, 4]], [0, 1, 2])
+    Traceback (most recent call last):
+    ...
+    ValueError: y must have one entry per row of X: X has 2 rows, y has 3 entries ...
+    """
+    x_name, y_name = names
+    Xa = as_float_array(X, x_name, ndim=2)
+    ya = as_float_array(y, y_name, ndim=1)
+    if Xa.shape[0] != ya.shape[0]:
+        raise ValueError(
+            f"{y_name} must have one entry per row of {x_name}: {x_name} has {Xa.shape[0]} "
+            f"rows, {y_name} has {ya.shape[0]} entries ({x_name} and {y_name} must have the "
+            "same number of examples)")
+    return Xa, ya
 
 
 def real_array(value: object, name: str) -> np.ndarray:

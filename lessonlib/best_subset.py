@@ -18,8 +18,9 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-from lessonlib._validate import as_float_array, as_int, as_scalar
+from lessonlib._validate import as_float_array, as_int, as_scalar, as_xy
 from lessonlib.penalties import l0, l1
 
 __all__ = [
@@ -96,7 +97,7 @@ class BestSubset:
 
 
 def best_subset(
-    X: object, y: object, max_size: int | None = None, fit_intercept: bool = True
+    X: ArrayLike, y: ArrayLike, max_size: int | None = None, fit_intercept: bool = True
 ) -> BestSubset:
     """Exhaustive best-subset least squares: the best fit with exactly ``k`` features, every k.
 
@@ -128,11 +129,8 @@ def best_subset(
     >>> result.supports[2], result.n_evaluated
     ((1, 4), 64)
     """
-    X = as_float_array(X, "X", ndim=2)
-    y = as_float_array(y, "y", ndim=1)
+    X, y = as_xy(X, y)
     n, d = X.shape
-    if y.shape[0] != n:
-        raise ValueError(f"y must have one entry per row of X ({n}), got {y.shape[0]}")
     if d > 24:
         raise ValueError(f"X has {d} features: 2**{d} subsets is too many to try (at most 24)")
     max_size = d if max_size is None else as_int(max_size, "max_size", low=0, high=d)
@@ -169,7 +167,7 @@ def best_subset(
 
 
 def time_best_subset(
-    ds: object, n_samples: int = 100, seed: int = 0
+    ds: ArrayLike, n_samples: int = 100, seed: int = 0
 ) -> tuple[np.ndarray, np.ndarray]:
     """Time :func:`best_subset` on random data for each number of features in ``ds``.
 
@@ -231,7 +229,7 @@ class GrowthFit:
         return math.inf if lg > 300 else 10.0**lg
 
 
-def fit_growth(ds: object, seconds: object, rate: float | None = None) -> GrowthFit:
+def fit_growth(ds: ArrayLike, seconds: ArrayLike, rate: float | None = None) -> GrowthFit:
     """Fit ``log2(seconds) = intercept + rate * d``.
 
     With ``rate=None`` both are fitted by least squares. With a fixed ``rate``
@@ -324,7 +322,7 @@ class L0Midpoint:
         return self.count_mid > self.average
 
 
-def l0_midpoint(a: object, b: object) -> L0Midpoint:
+def l0_midpoint(a: ArrayLike, b: ArrayLike) -> L0Midpoint:
     """Compare the count of non-zeros at the midpoint of ``a`` and ``b`` with their average.
 
     A convex function ``f`` satisfies ``f((a + b) / 2) <= (f(a) + f(b)) / 2``

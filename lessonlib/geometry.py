@@ -17,9 +17,10 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.optimize import linprog
 
-from lessonlib._validate import as_float_array, as_int, as_p, as_scalar
+from lessonlib._validate import as_float_array, as_int, as_p, as_scalar, as_xy
 from lessonlib.penalties import lp
 
 __all__ = [
@@ -272,18 +273,9 @@ def touch_point(x0: float, y0: float, p: float) -> TouchPoint:
 # --------------------------------------------------------------------------- many dimensions
 
 
-def _system(A: object, b: object) -> tuple[np.ndarray, np.ndarray]:
-    A = as_float_array(A, "A", ndim=2)
-    b = as_float_array(b, "b", ndim=1)
-    if A.shape[0] != b.shape[0]:
-        raise ValueError(
-            f"A has {A.shape[0]} rows (equations) but b has {b.shape[0]} entries; "
-            "they must match"
-        )
-    return A, b
 
 
-def min_l1_solution(A: object, b: object, weights: object = None) -> np.ndarray:
+def min_l1_solution(A: ArrayLike, b: ArrayLike, weights: ArrayLike | None = None) -> np.ndarray:
     """The solution of ``A x = b`` with the smallest (weighted) L1 norm, by linear programming.
 
     Splits ``x = u - v`` with ``u, v >= 0`` and minimises ``sum(weights * (u + v))``
@@ -314,7 +306,7 @@ def min_l1_solution(A: object, b: object, weights: object = None) -> np.ndarray:
     >>> min_l1_solution([[10.0, 1.0]], [5.0]).round(12).tolist()
     [0.5, 0.0]
     """
-    A, b = _system(A, b)
+    A, b = as_xy(A, b, names=("A", "b"))
     n, d = A.shape
     if weights is None:
         w = np.ones(d)
@@ -337,7 +329,7 @@ def min_l1_solution(A: object, b: object, weights: object = None) -> np.ndarray:
     return x + 0.0
 
 
-def min_l2_solution(A: object, b: object) -> np.ndarray:
+def min_l2_solution(A: ArrayLike, b: ArrayLike) -> np.ndarray:
     """The solution of ``A x = b`` with the smallest L2 norm: ``pinv(A) @ b``.
 
     It lies in the row space of ``A``, a combination of the rows, so generically
@@ -353,7 +345,7 @@ def min_l2_solution(A: object, b: object) -> np.ndarray:
     >>> float(min_l2_solution([[1.0, 1.0, 0.0]], [2.0])[2])  # exactly 0, not 1e-17
     0.0
     """
-    A, b = _system(A, b)
+    A, b = as_xy(A, b, names=("A", "b"))
     x, *_ = np.linalg.lstsq(A, b, rcond=None)
     # Where the exact answer is 0 (a column of zeros, say) lstsq leaves round-off of
     # order 1e-17; report it as the 0 it stands for, so counts of non-zeros describe

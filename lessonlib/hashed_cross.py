@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import ArrayLike
 
 from lessonlib._validate import as_int
 from lessonlib.wide import cross, lat_lon_buckets
@@ -28,7 +29,7 @@ __all__ = ["HashedCross", "hash_buckets", "hashed_cross"]
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # 2^64 / golden ratio, odd
 
 
-def hash_buckets(cells: object, bits: int) -> np.ndarray:
+def hash_buckets(cells: ArrayLike, bits: int) -> np.ndarray:
     """Fibonacci-hash non-negative integer cell indices into ``2**bits`` buckets.
 
     Examples
@@ -66,7 +67,8 @@ class HashedCross:
     cells: np.ndarray
 
 
-def hashed_cross(lat: object, lon: object, bits: int = 18, minutes: float = 1.0) -> HashedCross:
+def hashed_cross(lat: ArrayLike, lon: ArrayLike, bits: int = 18,
+                 minutes: float = 1.0) -> HashedCross:
     """One-hot latitude, longitude and hashed latitude x longitude cell, as CSR.
 
     Parameters

@@ -18,10 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 from sklearn.linear_model import lasso_path
 from sklearn.preprocessing import StandardScaler
 
-from lessonlib._validate import as_float_array
+from lessonlib._validate import as_float_array, as_xy
 
 __all__ = ["CVTable", "cv_table", "scaled_inside_folds"]
 
@@ -58,7 +59,7 @@ class CVTable:
         return int(np.flatnonzero(self.mean <= limit)[0])  # alphas decrease: first = largest
 
 
-def cv_table(alphas: object, mse_path: object) -> CVTable:
+def cv_table(alphas: ArrayLike, mse_path: ArrayLike) -> CVTable:
     """Summarise a ``(lambdas, folds)`` matrix of CV errors, largest lambda first.
 
     Parameters
@@ -90,7 +91,7 @@ def cv_table(alphas: object, mse_path: object) -> CVTable:
     return CVTable(a[order], m.mean(axis=1), m.std(axis=1, ddof=1) / np.sqrt(k), k)
 
 
-def scaled_inside_folds(X: object, y: object, alphas: object, cv: object) -> np.ndarray:
+def scaled_inside_folds(X: ArrayLike, y: ArrayLike, alphas: ArrayLike, cv: object) -> np.ndarray:
     """CV errors of ``StandardScaler`` + Lasso with the scaler fitted inside each fold.
 
     For each split of ``cv``, the scaler (and the intercept) are fitted on the training
@@ -116,11 +117,8 @@ def scaled_inside_folds(X: object, y: object, alphas: object, cv: object) -> np.
     >>> scaled_inside_folds(X, y, [1.0, 0.01], KFold(4)).shape
     (2, 4)
     """
-    Xa = as_float_array(X, "X", ndim=2)
-    ya = as_float_array(y, "y", ndim=1)
+    Xa, ya = as_xy(X, y)
     a = as_float_array(alphas, "alphas", ndim=1)
-    if ya.size != Xa.shape[0]:
-        raise ValueError(f"y must have one entry per row of X ({Xa.shape[0]}), got {ya.size}")
     if np.any(np.diff(a) >= 0):
         raise ValueError("alphas must be strictly decreasing (largest lambda first)")
     columns = []

@@ -27,9 +27,8 @@ import numpy as np
 from scipy.optimize import minimize_scalar
 from scipy.special import erfc
 from scipy.stats import binomtest, norm
-from threadpoolctl import threadpool_limits
 
-from lessonlib._setup import blas_threads
+from lessonlib._setup import limited_blas
 from lessonlib._validate import as_float_array, as_int, as_scalar
 from lessonlib.geometry import min_l1_solution, min_l2_solution
 
@@ -237,7 +236,7 @@ def penalised_quadratic_zeros(
     if bowl not in ("round", "tilted"):
         raise ValueError(f"bowl must be 'round' or 'tilted', got {bowl!r}")
     rng = np.random.default_rng(as_int(seed, "seed", low=0))
-    with threadpool_limits(blas_threads()):  # many small matrix products: threads only add overhead
+    with limited_blas():  # many small matrix products: threads only add overhead
         return _soft_zeros(rng, d, penalty, trials, lam, bowl, condition, iters)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import ArrayLike
 
 from lessonlib._validate import as_float_array, as_scalar
 
@@ -30,13 +31,13 @@ def _violation(grad: np.ndarray, w: np.ndarray, lam: float) -> float:
     return float(v.max() / lam) if v.size else 0.0
 
 
-def _design(X: object) -> object:
+def _design(X: ArrayLike) -> object:
     if sp.issparse(X):
         return sp.csr_matrix(X, dtype=float)
     return as_float_array(X, "X", ndim=2)
 
 
-def lasso_optimality_gap(X: object, y: object, w: object, lam: float,
+def lasso_optimality_gap(X: ArrayLike, y: ArrayLike, w: ArrayLike, lam: float,
                          intercept: float | None = None) -> float:
     """Largest KKT violation / ``lam`` of ``(1/(2n))||y - X w - b||^2 + lam ||w||_1``.
 
@@ -79,7 +80,7 @@ def lasso_optimality_gap(X: object, y: object, w: object, lam: float,
     return gap if intercept is None else max(gap, abs(r.mean()) / lam)
 
 
-def logistic_optimality_gap(X: object, y: object, coef: object, intercept: float, C: float,
+def logistic_optimality_gap(X: ArrayLike, y: ArrayLike, coef: object, intercept: float, C: float,
                             *, with_intercept: bool = True) -> float:
     """Largest KKT violation of ``||w||_1 + C * sum(log-loss)``, intercept unpenalised.
 

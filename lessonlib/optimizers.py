@@ -46,11 +46,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
-from threadpoolctl import threadpool_limits
+from numpy.typing import ArrayLike
 
-from lessonlib._setup import blas_threads
-from lessonlib._validate import as_float_array, as_int, as_scalar
+from lessonlib._setup import limited_blas
+from lessonlib._validate import as_float_array, as_int, as_scalar, as_xy
 from lessonlib.penalties import l1_subgradient, soft_threshold
+from lessonlib.wide.ftrl import ftrl_weights
 
 __all__ = [
     "OptimResult",
@@ -153,14 +154,8 @@ class OptimResult:
 # --------------------------------------------------------------------------- helpers
 
 
-def _problem(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
-    Xa = as_float_array(X, "X", ndim=2)
-    ya = as_float_array(y, "y", ndim=1)
-    if Xa.shape[0] != ya.shape[0]:
-        raise ValueError(
-            f"X and y must have the same number of examples (rows), got X with "
-            f"{Xa.shape[0]} rows and y with {ya.shape[0]} entries"
-        )
+def _problem(X: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    Xa, ya = as_xy(X, y)
     if Xa.shape[0] < 1 or Xa.shape[1] < 1:
         raise ValueError(f"X must have at least one row and one column, got shape {Xa.shape}")
     for arr, name in ((Xa, "X"), (ya, "y")):
@@ -179,7 +174,7 @@ def _problem(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
 _LARGEST_DATA = 1e150
 
 
-def _start(w0: object, d: int) -> np.ndarray:
+def _start(w0: ArrayLike, d: int) -> np.ndarray:
     if w0 is None:
         return np.zeros(d)
     w = as_float_array(w0, "w0", ndim=1).copy()
@@ -188,14 +183,14 @@ def _start(w0: object, d: int) -> np.ndarray:
     return w
 
 
-def _weights_for(w: object, d: int) -> np.ndarray:
+def _weights_for(w: ArrayLike, d: int) -> np.ndarray:
     wa = as_float_array(w, "w", ndim=1)
     if wa.shape[0] != d:
         raise ValueError(f"w must have one entry per column of X ({d}), got {wa.shape[0]}")
     return wa
 
 
-def lipschitz_constant(X: object) -> float:
+def lipschitz_constant(X: ArrayLike) -> float:
     """The Lipschitz constant ``L`` of the gradient of ``(1/(2n)) ||X w - y||^2``.
 
     It is the largest eigenvalue of ``X.T @ X / n``. Gradient-type methods are
@@ -215,11 +210,11 @@ def lipschitz_constant(X: object) -> float:
     2.0
     """
     Xa = as_float_array(X, "X", ndim=2)
-    with threadpool_limits(limits=blas_threads()):
+    with limited_blas():
         return float(np.linalg.norm(Xa, 2) ** 2 / Xa.shape[0])
 
 
-def lasso_objective(X: object, y: object, w: object, lam: float) -> float:
+def lasso_objective(X: ArrayLike, y: ArrayLike, w: ArrayLike, lam: float) -> float:
     """``(1/(2n)) ||X w - y||^2 + lam ||w||_1``: scikit-learn's Lasso objective.
 
     Examples
@@ -234,7 +229,7 @@ def lasso_objective(X: object, y: object, w: object, lam: float) -> float:
     return float(0.5 * (r @ r) / Xa.shape[0] + lam * np.abs(wa).sum())
 
 
-def ridge_objective(X: object, y: object, w: object, lam: float) -> float:
+def ridge_objective(X: ArrayLike, y: ArrayLike, w: ArrayLike, lam: float) -> float:
     """``(1/(2n)) ||X w - y||^2 + lam ||w||_2^2``: the objective of :func:`gradient_descent_l2`.
 
     Examples
@@ -260,7 +255,7 @@ def ridge_alpha(lam: float, n: int) -> float:
     return 2.0 * as_int(n, "n", low=1) * as_scalar(lam, "lam", low=0.0)
 
 
-def precision_recall(w: object, true_w: object) -> tuple[float, float]:
+def precision_recall(w: ArrayLike, true_w: ArrayLike) -> tuple[float, float]:
     """Precision and recall of the features selected by ``w`` (its non-zeros).
 
     Precision: the share of selected features that are truly informative (1.0
@@ -322,7 +317,7 @@ def _run(
     start = time.perf_counter()
     # Small matrix-vector products: BLAS threads only fight each other (and other
     # kernels) for the cores, which made runs ~20x slower on a busy 2-core machine.
-    with threadpool_limits(limits=blas_threads()):
+    with limited_blas():
         w = _loop(X, y, w, n, n_steps, frames, path, objective, penalty, update,
                   method, step, diverge_hint)
     seconds = time.perf_counter() - start
@@ -359,12 +354,12 @@ def _gd_hint(L: float) -> str:
 
 
 def gradient_descent_l2(
-    X: object,
-    y: object,
+    X: ArrayLike,
+    y: ArrayLike,
     lam: float,
     step: float | None = None,
     n_steps: int = 1000,
-    w0: object = None,
+    w0: ArrayLike | None = None,
     max_frames: int = 200,
 ) -> OptimResult:
     """Gradient descent on ``(1/(2n))||Xw - y||^2 + lam ||w||^2`` (L2, weight decay).
@@ -413,12 +408,12 @@ def gradient_descent_l2(
 
 
 def subgradient_descent_l1(
-    X: object,
-    y: object,
+    X: ArrayLike,
+    y: ArrayLike,
     lam: float,
     step: float | None = None,
     n_steps: int = 1000,
-    w0: object = None,
+    w0: ArrayLike | None = None,
     max_frames: int = 200,
     at_zero: float = 0.0,
 ) -> OptimResult:
@@ -458,12 +453,12 @@ def subgradient_descent_l1(
 
 
 def ista(
-    X: object,
-    y: object,
+    X: ArrayLike,
+    y: ArrayLike,
     lam: float,
     step: float | None = None,
     n_steps: int = 1000,
-    w0: object = None,
+    w0: ArrayLike | None = None,
     max_frames: int = 200,
 ) -> OptimResult:
     """ISTA, proximal gradient descent: ``w <- soft_threshold(w - step grad, step lam)``.
@@ -508,12 +503,12 @@ def ista(
 
 
 def fista(
-    X: object,
-    y: object,
+    X: ArrayLike,
+    y: ArrayLike,
     lam: float,
     step: float | None = None,
     n_steps: int = 1000,
-    w0: object = None,
+    w0: ArrayLike | None = None,
     max_frames: int = 200,
 ) -> OptimResult:
     """FISTA (Beck & Teboulle 2009): ISTA with Nesterov momentum, same zeros, faster.
@@ -556,12 +551,12 @@ def fista(
 
 
 def playground_l1(
-    X: object,
-    y: object,
+    X: ArrayLike,
+    y: ArrayLike,
     lam: float,
     step: float | None = None,
     n_steps: int = 1000,
-    w0: object = None,
+    w0: ArrayLike | None = None,
     max_frames: int = 200,
 ) -> OptimResult:
     """TensorFlow Playground's L1 rule: a weight the L1 step would carry across 0 dies.
@@ -614,12 +609,12 @@ def playground_l1(
 
 
 def truncated_gradient(
-    X: object,
-    y: object,
+    X: ArrayLike,
+    y: ArrayLike,
     lam: float,
     step: float | None = None,
     n_steps: int = 1000,
-    w0: object = None,
+    w0: ArrayLike | None = None,
     max_frames: int = 200,
     K: int = 1,
     theta: float = float("inf"),
@@ -671,8 +666,8 @@ def truncated_gradient(
 
 
 def ftrl_proximal(
-    X: object,
-    y: object,
+    X: ArrayLike,
+    y: ArrayLike,
     lam: float,
     alpha: float = 1.0,
     beta: float = 1.0,
@@ -736,9 +731,8 @@ def ftrl_proximal(
         sigma = (np.sqrt(nsq + grad * grad) - np.sqrt(nsq)) / alpha
         z[:] += grad - sigma * w
         nsq[:] += grad * grad
-        lam1 = (t + 1) * lam
-        shrunk = np.sign(z) * np.maximum(np.abs(z) - lam1, 0.0)
-        return -shrunk / ((beta + np.sqrt(nsq)) / alpha) + 0.0
+        # McMahan 2011's cumulative toll: after t + 1 rounds, l1 = (t + 1) * lam
+        return ftrl_weights(z, nsq, l1=(t + 1) * lam, alpha=alpha, beta=beta)
 
     return _run("FTRL-Proximal", Xa, ya, w, lam, alpha, n_steps, max_frames,
                 lambda w: lam * float(np.abs(w).sum()), update,

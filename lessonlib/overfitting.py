@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 import numpy as np
-from threadpoolctl import threadpool_limits
+from numpy.typing import ArrayLike
 
-from lessonlib._setup import blas_threads
-from lessonlib._validate import as_float_array, as_int, as_scalar
+from lessonlib._setup import limited_blas
+from lessonlib._validate import as_float_array, as_int, as_scalar, as_xy
 from lessonlib.geometry import min_l2_solution
 
 __all__ = [
@@ -73,7 +73,7 @@ def _one_blas_thread(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        with threadpool_limits(limits=blas_threads(), user_api="blas"):
+        with limited_blas():
             return func(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
@@ -83,22 +83,13 @@ def _seed(seed: object) -> int:
     return as_int(seed, "seed", low=0)
 
 
-def _design(X: object, name: str = "X") -> np.ndarray:
+def _design(X: ArrayLike, name: str = "X") -> np.ndarray:
     return as_float_array(X, name, ndim=2)
 
 
-def _matched(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
-    X = _design(X)
-    y = as_float_array(y, "y", ndim=1)
-    if X.shape[0] != y.shape[0]:
-        raise ValueError(
-            f"X has {X.shape[0]} rows (examples) but y has {y.shape[0]} entries; "
-            "they must match"
-        )
-    return X, y
 
 
-def _weights_for(X: np.ndarray, w: object) -> np.ndarray:
+def _weights_for(X: np.ndarray, w: ArrayLike) -> np.ndarray:
     w = as_float_array(w, "w", ndim=1)
     if w.shape[0] != X.shape[1]:
         raise ValueError(
@@ -108,7 +99,7 @@ def _weights_for(X: np.ndarray, w: object) -> np.ndarray:
     return w
 
 
-def count_exact_zeros(w: object) -> int:
+def count_exact_zeros(w: ArrayLike) -> int:
     """Count the entries of ``w`` that are exactly ``0.0`` (not merely small).
 
     Parameters
@@ -129,7 +120,7 @@ def count_exact_zeros(w: object) -> int:
     return int(np.count_nonzero(arr == 0.0))
 
 
-def mse(X: object, y: object, w: object) -> float:
+def mse(X: ArrayLike, y: ArrayLike, w: ArrayLike) -> float:
     """Mean squared error of the linear model ``X @ w`` against ``y``.
 
     Parameters
@@ -147,7 +138,7 @@ def mse(X: object, y: object, w: object) -> float:
     >>> mse([[1.0, 0.0], [0.0, 1.0]], [1.0, 3.0], [1.0, 1.0])
     2.0
     """
-    X, y = _matched(X, y)
+    X, y = as_xy(X, y)
     w = _weights_for(X, w)
     r = y - X @ w
     return float(np.mean(r * r))
@@ -272,7 +263,7 @@ def parts_toy(
 
 
 @_one_blas_thread
-def exact_fit_family(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
+def exact_fit_family(X: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     """All exact fits of ``X w = y``: a particular one plus the null space of ``X``.
 
     Every ``w = w0 + N @ c`` (any vector ``c``) fits the training data exactly.
@@ -297,14 +288,14 @@ def exact_fit_family(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
     >>> bool(abs(float(([1.0, 1.0] @ (w0 + 3 * N[:, 0]))) - 2.0) < 1e-12)
     True
     """
-    X, y = _matched(X, y)
+    X, y = as_xy(X, y)
     w0 = min_l2_solution(X, y)
     _, s, vt = np.linalg.svd(X)
     rank = int(np.sum(s > s.max() * max(X.shape) * np.finfo(float).eps)) if s.size else 0
     return w0, vt[rank:].T.copy()
 
 
-def classify(X: object, w: object, threshold: float = THRESHOLD) -> np.ndarray:
+def classify(X: ArrayLike, w: ArrayLike, threshold: float = THRESHOLD) -> np.ndarray:
     """Label 1 (robot) where the score ``X @ w`` is above ``threshold``, else 0.
 
     Parameters
@@ -329,7 +320,7 @@ def classify(X: object, w: object, threshold: float = THRESHOLD) -> np.ndarray:
     return (X @ w > t).astype(int)
 
 
-def accuracy(X: object, y: object, w: object, threshold: float = THRESHOLD) -> float:
+def accuracy(X: ArrayLike, y: ArrayLike, w: ArrayLike, threshold: float = THRESHOLD) -> float:
     """Share of items whose label :func:`classify` gets right.
 
     Examples
@@ -337,7 +328,7 @@ def accuracy(X: object, y: object, w: object, threshold: float = THRESHOLD) -> f
     >>> accuracy([[1.0], [0.0]], [1, 1], [1.0])
     0.5
     """
-    X, y = _matched(X, y)
+    X, y = as_xy(X, y)
     return float(np.mean(classify(X, w, threshold) == y))
 
 
@@ -463,7 +454,7 @@ def _errors(task: RegressionTask, coefs: np.ndarray) -> tuple[np.ndarray, ...]:
             err(task.X_test, task.y_test))
 
 
-def _lambdas(lambdas: object, default: np.ndarray) -> np.ndarray:
+def _lambdas(lambdas: ArrayLike, default: np.ndarray) -> np.ndarray:
     if lambdas is None:
         return default
     lam = as_float_array(lambdas, "lambdas", ndim=1)
@@ -504,7 +495,8 @@ def _exact_lasso_path(X: np.ndarray, y: np.ndarray, lam: np.ndarray) -> np.ndarr
 
 
 @_one_blas_thread
-def lasso_sweep(task: RegressionTask, lambdas: object = None, n_lambdas: int = 60) -> LambdaSweep:
+def lasso_sweep(task: RegressionTask, lambdas: ArrayLike | None = None,
+                n_lambdas: int = 60) -> LambdaSweep:
     """Fit the L1-penalised model for many lambdas, exactly (the Lasso's homotopy path).
 
     Parameters
@@ -546,7 +538,7 @@ def lasso_sweep(task: RegressionTask, lambdas: object = None, n_lambdas: int = 6
     return LambdaSweep("L1", lam, coefs, tr, va, te, np.count_nonzero(coefs, axis=1), gaps)
 
 
-def ridge_fit(X: object, y: object, lam: float) -> np.ndarray:
+def ridge_fit(X: ArrayLike, y: ArrayLike, lam: float) -> np.ndarray:
     """Minimiser of ``(1/(2n)) ||y - X w||^2 + lam ||w||^2`` (closed form).
 
     The course's ridge convention (notebook 02, :func:`lessonlib.zeno.ridge_path`):
@@ -558,14 +550,15 @@ def ridge_fit(X: object, y: object, lam: float) -> np.ndarray:
     >>> ridge_fit([[1.0], [1.0]], [1.0, 1.0], 0.5)
     array([0.5])
     """
-    X, y = _matched(X, y)
+    X, y = as_xy(X, y)
     lam = as_scalar(lam, "lam", low=0)
     n, d = X.shape
     return np.linalg.solve(X.T @ X / n + 2 * lam * np.eye(d), X.T @ y / n)
 
 
 @_one_blas_thread
-def ridge_sweep(task: RegressionTask, lambdas: object = None, n_lambdas: int = 60) -> LambdaSweep:
+def ridge_sweep(task: RegressionTask, lambdas: ArrayLike | None = None,
+                n_lambdas: int = 60) -> LambdaSweep:
     """Fit the L2-penalised model for many lambdas at once (through one SVD).
 
     The objective is :func:`ridge_fit`'s, ``(1/(2n)) ||y - X w||^2 + lam ||w||^2``.

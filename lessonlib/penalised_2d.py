@@ -25,6 +25,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.optimize import brentq
 
 from lessonlib._validate import as_float_array, as_int, as_scalar
@@ -71,12 +72,12 @@ class Bowl:
     H: np.ndarray
     name: str = "custom"
 
-    def loss(self, w: object) -> np.ndarray:
+    def loss(self, w: ArrayLike) -> np.ndarray:
         """``0.5 (w - c)^T H (w - c)`` for one point (shape (2,)) or many (shape (..., 2))."""
         d = np.asarray(w, dtype=float) - self.centre
         return 0.5 * np.einsum("...i,ij,...j->...", d, self.H, d)
 
-    def gradient(self, w: object) -> np.ndarray:
+    def gradient(self, w: ArrayLike) -> np.ndarray:
         """``H (w - c)``, the loss's gradient at ``w``."""
         return (np.asarray(w, dtype=float) - self.centre) @ self.H
 
@@ -102,7 +103,7 @@ class Bowl:
         return self.centre + math.sqrt(2.0 * max(level, 0.0)) * (unit / np.sqrt(e)) @ v.T
 
 
-def bowl(centre: object, tilt: float = 0.0, condition: float = 1.0, *,
+def bowl(centre: ArrayLike, tilt: float = 0.0, condition: float = 1.0, *,
          curvature: float = 1.0, name: str = "custom") -> Bowl:
     """A bowl centred at ``centre`` whose ellipses' long axis points ``tilt`` degrees up.
 
@@ -137,7 +138,7 @@ def bowl(centre: object, tilt: float = 0.0, condition: float = 1.0, *,
     return Bowl(c, H, str(name))
 
 
-def _check_bowl(b: object) -> Bowl:
+def _check_bowl(b: ArrayLike) -> Bowl:
     if not isinstance(b, Bowl):
         raise TypeError(f"bowl must be a Bowl (from penalised_2d.bowl or preset), "
                         f"got {type(b).__name__}")
@@ -246,7 +247,7 @@ def penalised_optimum(b: Bowl, lam: float, penalty: str = "l1") -> np.ndarray:
     return candidates[int(np.argmin(values))] + 0.0  # + 0.0: no "-0.0"
 
 
-def kkt_gap(b: Bowl, w: object, lam: float, penalty: str = "l1") -> float:
+def kkt_gap(b: Bowl, w: ArrayLike, lam: float, penalty: str = "l1") -> float:
     """How far ``w`` misses the optimality conditions (0 at the exact minimiser).
 
     L1: ``|g_i + lam sign(w_i)|`` where ``w_i != 0``, ``max(|g_i| - lam, 0)`` where

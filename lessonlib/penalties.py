@@ -25,6 +25,7 @@ import math
 import numbers
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from lessonlib._validate import as_float_array, as_p, as_scalar
 
@@ -44,13 +45,12 @@ __all__ = [
     "soft_threshold",
 ]
 
-ArrayLike = float | int | np.ndarray | list
 
 
 # --------------------------------------------------------------------------- helpers
 
 
-def _weights(w: object, name: str = "w") -> np.ndarray:
+def _weights(w: ArrayLike, name: str = "w") -> np.ndarray:
     # An empty vector is allowed: its size is 0 under every penalty.
     return as_float_array(w, name, allow_empty=True)
 

@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.optimize import minimize_scalar
 
 from lessonlib._validate import as_float_array, as_int, as_p, as_scalar
@@ -59,11 +60,11 @@ def midpoint_size(p: float) -> float:
     return 0.5 if math.isinf(p) else 0.5 * 2.0 ** (1.0 / p)
 
 
-def _line_args(x0: object, y0: object, p: object) -> tuple[float, float, float]:
+def _line_args(x0: ArrayLike, y0: ArrayLike, p: ArrayLike) -> tuple[float, float, float]:
     return as_scalar(x0, "x0"), as_scalar(y0, "y0"), as_p(p)
 
 
-def line_penalty(a: object, x0: float, y0: float, p: float) -> float | np.ndarray:
+def line_penalty(a: ArrayLike, x0: float, y0: float, p: float) -> float | np.ndarray:
     """The penalty ``|a|^p + |b|^p`` along the line of solutions ``b = y0 - x0*a``.
 
     Same minimisers as ``||(a, b)||_p`` (it is that size to the power ``p``).
@@ -216,7 +217,7 @@ class ReweightedResult:
     eps: float
 
 
-def reweighted_l1(A: object, b: object, *, iterations: int = 4, eps: float = 0.1
+def reweighted_l1(A: ArrayLike, b: ArrayLike, *, iterations: int = 4, eps: float = 0.1
                   ) -> ReweightedResult:
     """Iteratively reweighted L1 (Candes, Wakin & Boyd 2008) for ``A x = b``.
 

@@ -14,22 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
+from numpy.typing import ArrayLike
 from sklearn.linear_model import lasso_path
 
-from lessonlib._validate import as_float_array, as_int, as_scalar
+from lessonlib._validate import as_float_array, as_int, as_scalar, as_xy
 
 __all__ = ["selection_frequency", "twin_picks", "with_twins"]
 
 
-def _problem(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
-    Xa = as_float_array(X, "X", ndim=2)
-    ya = as_float_array(y, "y", ndim=1)
-    if ya.size != Xa.shape[0]:
-        raise ValueError(f"y must have one entry per row of X ({Xa.shape[0]}), got {ya.size}")
-    return Xa, ya
 
 
-def with_twins(X: object, columns: Sequence[int], noise: float = 0.03,
+def with_twins(X: ArrayLike, columns: Sequence[int], noise: float = 0.03,
                seed: int = 0) -> np.ndarray:
     """``X`` with a near-duplicate of each listed column appended, all re-standardised.
 
@@ -54,7 +49,7 @@ def with_twins(X: object, columns: Sequence[int], noise: float = 0.03,
     return (out - out.mean(axis=0)) / out.std(axis=0)
 
 
-def selection_frequency(X: object, y: object, alphas: object, n_resamples: int = 100,
+def selection_frequency(X: ArrayLike, y: ArrayLike, alphas: ArrayLike, n_resamples: int = 100,
                         fraction: float = 0.5, seed: int = 0) -> np.ndarray:
     """Share of Lasso fits on random subsamples that keep each feature, at each lambda.
 
@@ -83,7 +78,7 @@ def selection_frequency(X: object, y: object, alphas: object, n_resamples: int =
     >>> selection_frequency(X, y, [1.0], n_resamples=20)[0, 0]
     np.float64(1.0)
     """
-    Xa, ya = _problem(X, y)
+    Xa, ya = as_xy(X, y)
     a = as_float_array(alphas, "alphas", ndim=1)
     if np.any(np.diff(a) >= 0) or np.any(a <= 0):
         raise ValueError("alphas must be positive and strictly decreasing (largest first)")
@@ -103,7 +98,7 @@ def selection_frequency(X: object, y: object, alphas: object, n_resamples: int =
     return kept / n_resamples
 
 
-def twin_picks(X: object, y: object, pairs: Sequence[tuple[int, int]],
+def twin_picks(X: ArrayLike, y: ArrayLike, pairs: Sequence[tuple[int, int]],
                make_model: Callable[[], object], n_resamples: int = 50,
                seed: int = 0) -> np.ndarray:
     """For each pair of near-duplicate columns, count which copies a model keeps.
@@ -135,7 +130,7 @@ def twin_picks(X: object, y: object, pairs: Sequence[tuple[int, int]],
     >>> int(picks.sum()), int(picks[0, 3])  # every fit keeps at least one copy
     (10, 0)
     """
-    Xa, ya = _problem(X, y)
+    Xa, ya = as_xy(X, y)
     d = Xa.shape[1]
     pairs = [tuple(int(j) for j in p) for p in pairs]
     if not pairs or any(len(p) != 2 or not all(0 <= j < d for j in p) for p in pairs):

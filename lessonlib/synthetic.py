@@ -8,6 +8,7 @@ right features?" has an answer (notebook 03: precision and recall along a path).
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from lessonlib._validate import as_float_array, as_int, as_scalar
 
@@ -21,7 +22,7 @@ def sparse_regression(
     noise: float = 0.5,
     seed: int = 0,
     correlated_pair: bool = False,
-    scales: object = None,
+    scales: ArrayLike | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Generate ``y = X @ true_w + noise`` where ``true_w`` has few non-zeros.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from lessonlib._validate import as_float_array, as_int
 
@@ -46,7 +47,7 @@ def tiny_curve(n: int = 10, n_test: int = 500, noise: float = 0.3, seed: int = 0
     return TinyCurve(x, y, x_test, y_test)
 
 
-def powers(x: object, degree: int = 9) -> np.ndarray:
+def powers(x: ArrayLike, degree: int = 9) -> np.ndarray:
     """The columns ``x, x², ..., x^degree`` (no constant column: the intercept is separate).
 
     Examples

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from lessonlib._validate import as_float_array, as_int, as_scalar
 
@@ -366,7 +367,7 @@ def stall_bound(factor: float, dtype: object = "float64") -> float:
     return k_max * float(np.finfo(typ).smallest_subnormal)
 
 
-def ridge_path(X: object, y: object, lams: object) -> np.ndarray:
+def ridge_path(X: ArrayLike, y: ArrayLike, lams: ArrayLike) -> np.ndarray:
     """Minimisers of ``(1/(2n))||X w - y||^2 + lam ||w||^2`` for each ``lam`` (closed form).
 
     Solves ``(X.T X / n + 2 lam I) w = X.T y / n``: the balance point where the

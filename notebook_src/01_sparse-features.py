@@ -16,15 +16,11 @@ import numpy as np
 from sklearn.linear_model import Ridge
 
 import lessonlib
-from lessonlib.best_subset import best_subset, count_subsets, l0_midpoint
+from lessonlib import best_subset, penalised_2d, tiny_curve, wide
 from lessonlib.checks.sparse_features import (check_first_zero, check_midpoint_count,
     check_one_or_two, check_penalty_strength, check_smaller_l1, check_which_zero)
-from lessonlib.penalised_2d import axis_intervals, kkt_gap, lam_all_zero, penalised_optimum, preset
+from lessonlib.plots import sparse_features as figures
 from lessonlib.plots.penalised_2d import plot_central_picture
-from lessonlib.plots.sparse_features import plot_cell_occupancy, plot_l0_midpoint, plot_tiny_fits
-from lessonlib.tiny_curve import powers, tiny_curve
-from lessonlib.wide import (bucketize, cross, cross_dimension, dense_bytes, format_bytes,
-    lat_lon_buckets, populated_cells, sparse_bytes)
 from lessonlib.widgets.penalised_2d import explore_penalised_2d
 from lessonlib.world import houses
 
@@ -53,8 +49,9 @@ best_lambda = ...
 check_penalty_strength(best_lambda)
 
 # %%
-data = tiny_curve(seed=0)  # x in [-1, 1], y = sin(3x) + noise
-X, X_test = powers(data.x, 9), powers(data.x_test, 9)  # columns x, x², ..., x⁹
+data = tiny_curve.tiny_curve(seed=0)  # x in [-1, 1], y = sin(3x) + noise
+# columns x, x², ..., x⁹
+X, X_test = tiny_curve.powers(data.x, 9), tiny_curve.powers(data.x_test, 9)
 grid = np.linspace(-1, 1, 400)
 curves, gaps = {}, []
 print(f"{'lambda':>7s} {'train MSE':>10s} {'held-out MSE':>12s} {'sum of w²':>10s}")
@@ -65,13 +62,13 @@ for lam in (0, 1e-4, 1e-2, 1, 100):
     print(f"{lam:7g} {'< 1e-12' if train < 1e-12 else f'{train:.3g}':>10s} {test:12.3g} "
           f"{np.sum(model.coef_ ** 2):10.3g}")
     if lam in (0, 1e-2, 100):
-        curves[f"lambda = {lam:g}"] = model.predict(powers(grid, 9))
+        curves[f"lambda = {lam:g}"] = model.predict(tiny_curve.powers(grid, 9))
     Xc, yc = X - X.mean(axis=0), data.y - data.y.mean()  # the intercept takes the means
     gaps.append(np.abs(2 * Xc.T @ (Xc @ model.coef_ - yc) + 2 * lam * model.coef_).max())
 print(f"largest gradient of loss + penalty at these fits: {'< 1e-8' if max(gaps) < 1e-8 else max(gaps)}")
 
 # %%
-fig = plot_tiny_fits(data.x, data.y, grid, curves)
+fig = figures.plot_tiny_fits(data.x, data.y, grid, curves)
 fig
 
 # %% [markdown]
@@ -124,7 +121,7 @@ which_zero = ...
 check_which_zero(which_zero)
 
 # %%
-fig = plot_central_picture(preset("tilted"), lams=(0.3, 0.8, 1.3))
+fig = plot_central_picture(penalised_2d.preset("tilted"), lams=(0.3, 0.8, 1.3))
 fig
 
 # %% [markdown]
@@ -139,13 +136,14 @@ fig
 # zeros checked, no iterative solver):
 
 # %%
-bowl = preset("tilted")
-low, high = axis_intervals(bowl)[1]  # lambdas where only w2 is 0
+bowl = penalised_2d.preset("tilted")
+low, high = penalised_2d.axis_intervals(bowl)[1]  # lambdas where only w2 is 0
 print(f"L1: w2 exactly 0 for {low:.3f} <= lambda < {high:.3f}; "
-      f"both weights 0 from lambda = {lam_all_zero(bowl):.3f}")
+      f"both weights 0 from lambda = {penalised_2d.lam_all_zero(bowl):.3f}")
 lams = np.linspace(0, 3, 3001)
-l2_zeros = sum(np.count_nonzero(penalised_optimum(bowl, lam, "l2") == 0) for lam in lams)
-gaps = [kkt_gap(bowl, penalised_optimum(bowl, lam, p), lam, p) for lam in lams for p in ("l1", "l2")]
+optimum = {(lam, p): penalised_2d.penalised_optimum(bowl, lam, p) for lam in lams for p in ("l1", "l2")}
+l2_zeros = sum(np.count_nonzero(optimum[lam, "l2"] == 0) for lam in lams)
+gaps = [penalised_2d.kkt_gap(bowl, w, lam, p) for (lam, p), w in optimum.items()]
 print(f"L2: weights exactly 0 over {lams.size:,} lambdas from 0 to 3: {l2_zeros}")
 print(f"largest optimality gap of all these optima: {'< 1e-12' if max(gaps) < 1e-12 else max(gaps)}")
 
@@ -180,7 +178,7 @@ check_first_zero(first_zero)
 
 # %%
 latitudes = np.array([-33.9, 0.0, 40.7, 51.5, 89.9])
-bucket = bucketize(latitudes, low=-90, high=90, size=10)
+bucket = wide.bucketize(latitudes, low=-90, high=90, size=10)
 one_hot = np.zeros((latitudes.size, 18), dtype=int)
 one_hot[np.arange(latitudes.size), bucket] = 1
 print(one_hot)
@@ -193,8 +191,8 @@ print("non-zeros per row:", one_hot.sum(axis=1))
 
 # %%
 h = houses(500_000, seed=0)  # a generated world: houses where people live
-lat_idx, lon_idx, n_lat, n_lon = lat_lon_buckets(h.lat, h.lon, minutes=1)
-dimension = cross_dimension(n_lat, n_lon)
+lat_idx, lon_idx, n_lat, n_lon = wide.lat_lon_buckets(h.lat, h.lon, minutes=1)
+dimension = wide.cross_dimension(n_lat, n_lon)
 print(f"latitude buckets {n_lat:,} x longitude buckets {n_lon:,} = {dimension:,} cells")
 
 # %% [markdown]
@@ -205,10 +203,11 @@ print(f"latitude buckets {n_lat:,} x longitude buckets {n_lon:,} = {dimension:,}
 
 # %%
 for dtype in ("float32", "float64"):
-    print(f"dense {dtype}: {format_bytes(dense_bytes(dimension, dtype))}")
+    print(f"dense {dtype}: {wide.format_bytes(wide.dense_bytes(dimension, dtype))}")
 for index_dtype in ("int32", "int64"):
-    print(f"sparse, {index_dtype} index + float32 value: {sparse_bytes(1, index_dtype, 'float32')} B "
-          f"per non-zero; 10,000 non-zeros = {format_bytes(sparse_bytes(10_000, index_dtype))}")
+    per_nonzero = wide.sparse_bytes(1, index_dtype, "float32")
+    print(f"sparse, {index_dtype} index + float32 value: {per_nonzero} B per non-zero; "
+          f"10,000 non-zeros = {wide.format_bytes(wide.sparse_bytes(10_000, index_dtype))}")
 
 # %% [markdown]
 # ## 6. How many cells ever see a house?
@@ -225,10 +224,10 @@ one_or_two = ...
 check_one_or_two(one_or_two)
 
 # %%
-cells = populated_cells(cross(lat_idx, lon_idx, n_lon))
+cells = wide.populated_cells(wide.cross(lat_idx, lon_idx, n_lon))
 print(f"cells with >= 1 house: {cells.n_cells:,} ({cells.n_cells / dimension:.2%} of all)")
 print(f"populated cells with 1 or 2 houses: {cells.share_with(1, 2):.1%}")
-fig = plot_cell_occupancy(cells, label=" (1-minute cells)")
+fig = figures.plot_cell_occupancy(cells, label=" (1-minute cells)")
 fig
 
 # %% [markdown]
@@ -242,14 +241,15 @@ fig
 # cells, weight 1 on the 1,000 busiest:
 
 # %%
-i10, j10, n_lat10, n_lon10 = lat_lon_buckets(h.lat, h.lon, minutes=10)
-cell10 = cross(i10, j10, n_lon10)
+i10, j10, n_lat10, n_lon10 = wide.lat_lon_buckets(h.lat, h.lon, minutes=10)
+cell10 = wide.cross(i10, j10, n_lon10)
 ids, counts = np.unique(cell10, return_counts=True)
-dense_w = np.zeros(cross_dimension(n_lat10, n_lon10), dtype=np.float32)
+dense_w = np.zeros(wide.cross_dimension(n_lat10, n_lon10), dtype=np.float32)
 dense_w[ids[np.argsort(-counts, kind="stable")[:1000]]] = 1.0  # the 1,000 busiest cells
 sparse_w = {int(k): 1.0 for k in np.flatnonzero(dense_w)}  # only the non-zeros
 same = np.array_equal(dense_w[cell10], [sparse_w.get(int(k), 0.0) for k in cell10])
-print(f"dense: {format_bytes(dense_w.nbytes)}; sparse: {format_bytes(sparse_bytes(len(sparse_w)))}; "
+print(f"dense: {wide.format_bytes(dense_w.nbytes)}; "
+      f"sparse: {wide.format_bytes(wide.sparse_bytes(len(sparse_w)))}; "
       f"identical predictions for {cell10.size:,} houses: {same}")
 
 # %% [markdown]
@@ -273,10 +273,10 @@ midpoint_count = ...
 check_midpoint_count(midpoint_count)
 
 # %%
-m = l0_midpoint([1, 0], [0, 1])
+m = best_subset.l0_midpoint([1, 0], [0, 1])
 print(f"L0: {m.count_a} and {m.count_b}, midpoint {m.count_mid} > average {m.average:g}")
 print(f"L1: {m.l1_a:g} and {m.l1_b:g}, midpoint {m.l1_mid:g} <= average {(m.l1_a + m.l1_b) / 2:g}")
-fig = plot_l0_midpoint()
+fig = figures.plot_l0_midpoint()
 fig
 
 # %% [markdown]
@@ -288,7 +288,7 @@ fig
 # features. d features have 2^d subsets:
 
 # %%
-print(f"d = 12: {count_subsets(12):,} subsets; d = 50: {count_subsets(50):,}")
+print(f"d = 12: {best_subset.count_subsets(12):,} subsets; d = 50: {best_subset.count_subsets(50):,}")
 
 # %% [markdown]
 # Mixed-integer solvers reach thousands of features (Bertsimas, King and Mazumder, 2016),
@@ -317,7 +317,7 @@ print(f"d = 12: {count_subsets(12):,} subsets; d = 50: {count_subsets(50):,}")
 from lessonlib.penalised_2d import constrained_optimum
 
 for lam_c in (0.3, 0.8):
-    w_pen = penalised_optimum(bowl, lam_c)
+    w_pen = penalised_2d.penalised_optimum(bowl, lam_c)
     w_con = constrained_optimum(bowl, np.abs(w_pen).sum(), "l1")
     print(f"lambda {lam_c}: penalised {np.round(w_pen, 6)}, constrained {np.round(w_con, 6)}; "
           f"same within 1e-12: {np.allclose(w_pen, w_con, rtol=0, atol=1e-12)}")
@@ -436,7 +436,7 @@ Xs = rng.normal(size=(200, 12))
 true_w = np.zeros(12)
 true_w[[2, 5, 9]] = [1.5, -2.0, 1.0]
 ys = Xs @ true_w + 0.5 * rng.normal(size=200)
-result = best_subset(Xs, ys)
+result = best_subset.best_subset(Xs, ys)
 for k in (1, 2, 3, 4):
     print(f"best {k}: features {result.supports[k]}, residual sum of squares {result.rss[k]:.1f}")
 print(f"subsets fitted: {result.n_evaluated:,}")

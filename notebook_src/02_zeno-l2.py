@@ -34,14 +34,12 @@ import numpy as np
 from sklearn.linear_model import Ridge
 
 import lessonlib
+from lessonlib import optimizers, penalties, synthetic, zeno
 from lessonlib.checks.zeno_l2 import (check_float16_frozen, check_float_end, check_halving_ratio,
-    check_l2_step, check_reaches_zero, check_ridge_zeros, check_shrink_thousand, check_steps_to_halve)
-from lessonlib.optimizers import gradient_descent_l2, ridge_alpha
-from lessonlib.penalties import l2_squared_gradient
-from lessonlib.plots.shrinkage import plot_float_decay, plot_l2_decay, plot_ridge_path
-from lessonlib.synthetic import sparse_regression
+                                      check_l2_step, check_reaches_zero, check_ridge_zeros,
+                                      check_shrink_thousand, check_steps_to_halve)
+from lessonlib.plots import shrinkage as figures
 from lessonlib.widgets.shrinkage import zeno_explorer
-from lessonlib.zeno import DTYPES, decay_factor, float_decay, l2_penalty_path, ridge_path, steps_to_shrink
 
 lessonlib.require("0.1")
 rng = lessonlib.setup(seed=0)
@@ -59,10 +57,10 @@ rng = lessonlib.setup(seed=0)
 
 # %%
 eta, lam = 0.1, 0.05
-f = decay_factor(eta, lam)
+f = zeno.decay_factor(eta, lam)
 print(f"decay factor f = 1 - 2*eta*lam = {f:g}")
 for w in [2.0, 1.0, 0.01]:
-    grad = l2_squared_gradient(w) * lam
+    grad = penalties.l2_squared_gradient(w) * lam
     print(f"w = {w:<5g} penalty slope 2*lam*w = {grad:<7.4g} after one step: {w - eta * grad:.6g}"
           f"  (= {f:g} x w)")
 
@@ -71,7 +69,7 @@ for w in [2.0, 1.0, 0.01]:
 # arithmetic (Python's `Fraction`, no rounding at all) makes the point.
 
 # %%
-path = l2_penalty_path(1.0, eta, lam, 5)
+path = zeno.l2_penalty_path(1.0, eta, lam, 5)
 print("first steps from w0 = 1:", np.round(path, 6))
 exact = Fraction(99, 100) ** 1000
 print(f"exact (99/100)**1000 = {float(exact):.4g}; is it zero? {exact == 0}")
@@ -110,16 +108,16 @@ check_shrink_thousand(shrink_answer)
 # The formula against a step-by-step count:
 
 # %%
-long_path = l2_penalty_path(1.0, eta, lam, 2000)
+long_path = zeno.l2_penalty_path(1.0, eta, lam, 2000)
 print(f"f = {f:g}")
 print(" k   formula   first step with w <= 10^-k")
 for k in range(1, 6):
-    formula = steps_to_shrink(eta, lam, k=k)
+    formula = zeno.steps_to_shrink(eta, lam, k=k)
     counted = int(np.argmax(long_path <= 10.0**-k))
     print(f"{k:>2}  {formula:8.2f}   {counted}")
 
 # %%
-fig = plot_l2_decay([0.99, 0.95, 0.8], n_steps=800)
+fig = figures.plot_l2_decay([0.99, 0.95, 0.8], n_steps=800)
 fig
 
 # %% [markdown]
@@ -142,11 +140,11 @@ fig
 # the squared error over the $n$ examples, so the same fit is `Ridge(alpha=2 * n * lam)`.
 
 # %%
-X, y, true_w = sparse_regression(200, 100, 10, seed=1)
+X, y, true_w = synthetic.sparse_regression(200, 100, 10, seed=1)
 lam_data = 0.05
-gd = gradient_descent_l2(X, y, lam_data, n_steps=3000)
-closed = ridge_path(X, y, [lam_data])[0]
-sk = Ridge(alpha=ridge_alpha(lam_data, X.shape[0]), fit_intercept=False).fit(X, y).coef_
+gd = optimizers.gradient_descent_l2(X, y, lam_data, n_steps=3000)
+closed = zeno.ridge_path(X, y, [lam_data])[0]
+sk = Ridge(alpha=optimizers.ridge_alpha(lam_data, X.shape[0]), fit_intercept=False).fit(X, y).coef_
 print(gd)
 # The gaps are round-off (about 1e-15, varying with the machine), so we print a bound.
 for name, other in [("the closed-form ridge solution", gd.weights), ("scikit-learn's Ridge", sk)]:
@@ -173,7 +171,7 @@ check_ridge_zeros(zeros_answer)
 
 # %%
 lams = np.logspace(-3, 2, 30)
-coefs = ridge_path(X, y, lams)
+coefs = zeno.ridge_path(X, y, lams)
 zeros = (coefs == 0).sum(axis=1)
 print(f"exact zeros along the path ({lams.size} values of lambda from {lams[0]:g} to "
       f"{lams[-1]:g}): {sorted(set(zeros.tolist()))}")
@@ -182,7 +180,7 @@ for i in [0, 10, 20, 29]:
           f"largest |w| = {np.abs(coefs[i]).max():.2g}")
 
 # %%
-fig = plot_ridge_path(lams, coefs, true_w)
+fig = figures.plot_ridge_path(lams, coefs, true_w)
 fig
 
 # %% [markdown]
@@ -212,13 +210,13 @@ check_float_end(end_answer)
 # %%
 print(f"{'f':>6} {'dtype':>8} {'steps':>8}  end")
 for factor in [0.99, 0.9, 0.6, 0.5]:
-    for dtype in DTYPES:
-        run = float_decay(factor, dtype)
+    for dtype in zeno.DTYPES:
+        run = zeno.float_decay(factor, dtype)
         end = "exact 0" if run.reached_zero else f"stuck at {run.final:.2g}"
         print(f"{factor:>6} {dtype:>8} {run.steps:>8,}  {end}")
 
 # %%
-fig = plot_float_decay(float_decay(0.99, "float64"))
+fig = figures.plot_float_decay(zeno.float_decay(0.99, "float64"))
 fig
 
 # %% [markdown]
@@ -241,7 +239,8 @@ print(f"product form   s * f         = {s * half:.2g}")
 print(f"step form      s - (1 - f)*s = {s - (1 - half) * s:.2g}   ((1 - f)*s alone = "
       f"{(1 - half) * s:.2g})")
 for form in ("product", "step"):
-    print(f"from 1.0, {form + ' form:':14s} {float_decay(half, 'float64', form=form).describe()}")
+    run = zeno.float_decay(half, "float64", form=form)
+    print(f"from 1.0, {form + ' form:':14s} {run.describe()}")
 
 # %% [markdown]
 # The product $s/2$ is a tie between 0 and $s$, and rounds to 0. In the step form,
@@ -301,7 +300,7 @@ check_steps_to_halve(steps_to_halve)
 #
 # Among the factors 0.3, 0.5, 0.55, 0.9 and 0.999, which ones bring 1.0 to *exact* 0 in
 # float64 by repeated multiplication (the product form)? Answer with a set, e.g.
-# `{0.3, 0.9}`. Use the rule of section 4 rather than running `float_decay`.
+# `{0.3, 0.9}`. Use the rule of section 4 rather than running `zeno.float_decay`.
 
 # %% tags=["exercise"] exercise="reaches-zero"
 reaches_zero = ...  # a set of factors
@@ -347,7 +346,7 @@ from lessonlib.zeno import stall_bound
 print(f"{'f':>5}   {'1 - f as stored':<22} {'rule: largest stuck k':<33} "
       "measured end (float64)")
 for factor in [0.99, 0.95, 0.9, 0.75, 0.6, 0.5]:
-    decay = float_decay(factor, "float64")
+    decay = zeno.float_decay(factor, "float64")
     k_max = round(stall_bound(factor, "float64") / decay.smallest_subnormal)
     rule = "none: reaches 0" if k_max == 0 else f"k = {k_max}"
     end = "exact 0" if decay.reached_zero else f"{decay.final_in_spacings} x s = {decay.final:.2g}"
@@ -363,8 +362,8 @@ for factor in [0.99, 0.95, 0.9, 0.75, 0.6, 0.5]:
 # the penalty alone that takes this many steps:
 
 # %%
-steps_f32 = steps_to_shrink(0.001, 0.05, k=38)
-print(f"with eta = 0.001, lam = 0.05 (f = {decay_factor(0.001, 0.05):g}), reaching even the "
+steps_f32 = zeno.steps_to_shrink(0.001, 0.05, k=38)
+print(f"with eta = 0.001, lam = 0.05 (f = {zeno.decay_factor(0.001, 0.05):g}), reaching even the "
       f"smallest normal float32 (~1e-38) from 1 takes {steps_f32:,.0f} steps")
 
 # %% [markdown]

@@ -33,30 +33,12 @@ import numpy as np
 from sklearn.linear_model import Lasso
 
 import lessonlib
-from lessonlib.checks.l1_zeroing import (
-    STARTS,
-    ZEROED_T,
-    ZEROED_W,
-    check_ista_step,
-    check_l2_grid_zeros,
-    check_network_step,
-    check_playground_starts,
-    check_predict_zeroed,
-    check_soft_threshold,
-    check_subgradient_zeros,
-)
-from lessonlib.optimality import lasso_optimality_gap
-from lessonlib.optimizers import (
-    ista,
-    lasso_objective,
-    lipschitz_constant,
-    playground_l1,
-    subgradient_descent_l1,
-    truncated_gradient,
-)
-from lessonlib.penalties import l1_subdifferential, l1_subgradient, soft_threshold
-from lessonlib.plots.shrinkage import plot_method_comparison, plot_soft_threshold
-from lessonlib.synthetic import sparse_regression
+from lessonlib import optimality, optimizers, penalties, synthetic
+from lessonlib.checks.l1_zeroing import (STARTS, ZEROED_T, ZEROED_W, check_ista_step,
+                                         check_l2_grid_zeros, check_network_step,
+                                         check_playground_starts, check_predict_zeroed,
+                                         check_soft_threshold, check_subgradient_zeros)
+from lessonlib.plots import shrinkage as figures
 from lessonlib.widgets.shrinkage import l1_l2_network
 
 lessonlib.require("0.1")
@@ -73,7 +55,7 @@ rng = lessonlib.setup(seed=0)
 lam = 0.1
 print("   w      L1 slope   L2 slope (2*lam*w)")
 for w in [2.0, 0.5, 0.01, -0.01, -3.0]:
-    print(f"{w:>6}   {lam * l1_subgradient(w):>+7.3f}   {2 * lam * w:>+9.4f}")
+    print(f"{w:>6}   {lam * penalties.l1_subgradient(w):>+7.3f}   {2 * lam * w:>+9.4f}")
 
 # %% [markdown]
 # At $w = 0$ the graph of $\lambda|w|$ has a corner: the slope is $-\lambda$ from the left and
@@ -85,7 +67,7 @@ for w in [2.0, 0.5, 0.01, -0.01, -3.0]:
 h = 1e-6
 print(f"slope just right of 0: {lam * (abs(h) - 0) / h:+.3f}; just left: "
       f"{lam * (abs(-h) - 0) / -h:+.3f}")
-low, high = l1_subdifferential(0.0)
+low, high = penalties.l1_subdifferential(0.0)
 print(f"subgradients of lam*|w| at w = 0: every value in [{lam * low:+.1f}, {lam * high:+.1f}]")
 
 # %% [markdown]
@@ -100,7 +82,7 @@ print(f"subgradients of lam*|w| at w = 0: every value in [{lam * low:+.1f}, {lam
 # %%
 w, t = 0.1, 0.3
 print(f"naive L1 step:  {w} - {t} = {w - t:+.1f}  (crossed zero)")
-print(f"soft-threshold: S({w}, {t}) = {soft_threshold(w, t)}")
+print(f"soft-threshold: S({w}, {t}) = {penalties.soft_threshold(w, t)}")
 
 # %% [markdown]
 # Not an ad-hoc patch: $S(w, t)$ is the *proximal step* of $t|x|$, the minimiser of
@@ -112,10 +94,11 @@ grid = np.linspace(-2, 2, 400_001)
 print("   w     argmin of 0.5*(x-w)^2 + 0.3*|x| on a grid    S(w, 0.3)")
 for w in [0.1, -0.25, 0.3, 0.8, -1.5]:
     best = grid[np.argmin(0.5 * (grid - w) ** 2 + t * np.abs(grid))]
-    print(f"{w:>6}   {best + 0.0:>+10.4f}                                {soft_threshold(w, t):+.4f}")
+    after = penalties.soft_threshold(w, t)
+    print(f"{w:>6}   {best + 0.0:>+10.4f}                                {after:+.4f}")
 
 # %%
-fig = plot_soft_threshold(t=0.3, eta_lam2=0.3)
+fig = figures.plot_soft_threshold(t=0.3, eta_lam2=0.3)
 fig
 
 # %% [markdown]
@@ -136,7 +119,7 @@ zeroed_positions = ...
 check_predict_zeroed(zeroed_positions)
 
 # %%
-print("after the step:", soft_threshold(ZEROED_W, ZEROED_T))
+print("after the step:", penalties.soft_threshold(ZEROED_W, ZEROED_T))
 
 # %% [markdown]
 # Positions 1, 2, 4, 5 and 7: every $|w| \le 0.25$. Easy to miss: 0.25 itself ($|w| - t$ is
@@ -181,15 +164,15 @@ subgradient_zeros = ...
 check_subgradient_zeros(subgradient_zeros)
 
 # %%
-X, y, true_w = sparse_regression(200, 100, 10, seed=1)
+X, y, true_w = synthetic.sparse_regression(200, 100, 10, seed=1)
 lam, n_steps = 0.1, 5000
-L = lipschitz_constant(X)
-runs = [subgradient_descent_l1(X, y, lam, step=1 / L, n_steps=n_steps),
-        ista(X, y, lam, step=1 / L, n_steps=n_steps)]
+L = optimizers.lipschitz_constant(X)
+runs = [optimizers.subgradient_descent_l1(X, y, lam, step=1 / L, n_steps=n_steps),
+        optimizers.ista(X, y, lam, step=1 / L, n_steps=n_steps)]
 print(f"L = {L:.4f}, step 1/L = {1 / L:.4f}")
 print(f"{'method':<20} {'exact zeros':>11} {'|w| < 1e-3':>10} {'objective':>10} {'opt. gap':>9}")
 for r in runs:
-    gap = lasso_optimality_gap(X, y, r.weights, lam)  # largest KKT violation / lambda
+    gap = optimality.lasso_optimality_gap(X, y, r.weights, lam)  # largest KKT violation / lambda
     print(f"{r.method:<20} {r.exact_zeros:>11} {r.n_below(1e-3):>10} "
           f"{r.final_objective:>10.6f} {'< 1e-9' if gap < 1e-9 else f'{gap:.2f}':>9}")
 
@@ -210,11 +193,12 @@ for r in runs:
 # %%
 sub = runs[0]
 j = int(np.argmin(np.abs(sub.weights)))
-more = subgradient_descent_l1(X, y, lam, step=1 / L, n_steps=6, w0=sub.weights, max_frames=7)
+more = optimizers.subgradient_descent_l1(X, y, lam, step=1 / L, n_steps=6, w0=sub.weights,
+                                         max_frames=7)
 print(f"feature {j}, six more subgradient steps:", np.array2string(more.path[:, j], precision=5))
 
 # %%
-fig = plot_method_comparison(runs)
+fig = figures.plot_method_comparison(runs)
 fig
 
 # %% [markdown]
@@ -286,8 +270,8 @@ check_network_step(l1_done_step)
 
 # %%
 w0 = np.random.default_rng(0).normal(0, 1, 100)
-tg = truncated_gradient(X, y, lam, step=1 / L, n_steps=2000, w0=w0, max_frames=2)
-same = ista(X, y, lam, step=1 / L, n_steps=2000, w0=w0, max_frames=2)
+tg = optimizers.truncated_gradient(X, y, lam, step=1 / L, n_steps=2000, w0=w0, max_frames=2)
+same = optimizers.ista(X, y, lam, step=1 / L, n_steps=2000, w0=w0, max_frames=2)
 print(f"truncated gradient (K = 1) and ISTA, same start: identical weights "
       f"{np.array_equal(tg.weights, same.weights)}")
 
@@ -305,15 +289,15 @@ check_playground_starts(playground_answer)
 
 # %%
 sk = Lasso(alpha=lam, fit_intercept=False, tol=1e-12, max_iter=100_000).fit(X, y).coef_
-f_best = lasso_objective(X, y, sk, lam)
+f_best = optimizers.lasso_objective(X, y, sk, lam)
 print(f"minimum (scikit-learn, optimality gap < 1e-6: "
-      f"{lasso_optimality_gap(X, y, sk, lam) < 1e-6}): {f_best:.6f}")
+      f"{optimality.lasso_optimality_gap(X, y, sk, lam) < 1e-6}): {f_best:.6f}")
 ista_gaps, stuck, ista_stuck = [], 0, 0
 for seed in range(STARTS):
     w0 = np.random.default_rng(seed).normal(0, 1, 100)
-    pg = playground_l1(X, y, lam, step=1 / L, n_steps=2000, w0=w0, max_frames=2)
-    ist = ista(X, y, lam, step=1 / L, n_steps=2000, w0=w0, max_frames=2)
-    ista_gaps.append(lasso_optimality_gap(X, y, ist.weights, lam))
+    pg = optimizers.playground_l1(X, y, lam, step=1 / L, n_steps=2000, w0=w0, max_frames=2)
+    ist = optimizers.ista(X, y, lam, step=1 / L, n_steps=2000, w0=w0, max_frames=2)
+    ista_gaps.append(optimality.lasso_optimality_gap(X, y, ist.weights, lam))
     ista_stuck += ist.final_objective - f_best > 1e-6
     killed = np.flatnonzero(pg.extra["dead"] & (true_w != 0))
     if pg.final_objective - f_best > 1e-6:

@@ -28,15 +28,12 @@ import lessonlib
 lessonlib.require("0.1")
 rng = lessonlib.setup(seed=0)
 
+from lessonlib import geometry, montecarlo, penalties
 from lessonlib.checks.geometry import (check_corner_count, check_l2_zero_share, check_min_l1,
                                       check_nonzero_prediction, check_p12_sparse, check_tie_count,
                                       check_tie_slopes, check_touch_l1, check_touch_prediction,
                                       check_widget_b)
-from lessonlib.geometry import cross_polytope_counts, min_l1_solution, min_l2_solution, touch_point
-from lessonlib.montecarlo import min_norm_nonzeros, penalised_quadratic_zeros
-from lessonlib.penalties import l1, l2, linf
-from lessonlib.plots.geometry import (plot_growing_balls, plot_l1_ball_3d, plot_nonzeros, plot_tie,
-                                      plot_unit_balls)
+from lessonlib.plots import geometry as figures
 from lessonlib.widgets.geometry import explore_touch
 
 # %% [markdown]
@@ -52,7 +49,7 @@ from lessonlib.widgets.geometry import explore_touch
 # All three are Lp norms, $\|w\|_p = (|w_1|^p + |w_2|^p)^{1/p}$, with $p = 1, 2, \infty$.
 
 # %%
-plot_unit_balls([1, 2, float("inf")])
+figures.plot_unit_balls([1, 2, float("inf")])
 
 # %% [markdown]
 # The diamond's corners sit on the axes, where one weight is 0. The disc has none; the flat
@@ -70,7 +67,7 @@ check_corner_count(corners_10)
 
 # %%
 for d in (2, 3, 10, 100):
-    k = cross_polytope_counts(d)
+    k = geometry.cross_polytope_counts(d)
     print(f"d = {d:3d}: {k['corners']:3d} corners (all sparse), {k['facets']:.4g} flat faces")
 
 # %% [markdown]
@@ -79,7 +76,7 @@ for d in (2, 3, 10, 100):
 # 3-D, the octahedron (the faces towards you are shaded, hidden edges dashed):
 
 # %%
-plot_l1_ball_3d()
+figures.plot_l1_ball_3d()
 
 # %% [markdown]
 # ## 2. One data point, a whole line of answers
@@ -101,8 +98,8 @@ check_touch_prediction(touch_guess)
 # %%
 x0, y0 = 10.0, 5.0
 for p in (1, 2, float("inf")):
-    print(touch_point(x0, y0, p).describe())
-t1, t2 = touch_point(x0, y0, 1), touch_point(x0, y0, 2)
+    print(geometry.touch_point(x0, y0, p).describe())
+t1, t2 = geometry.touch_point(x0, y0, 1), geometry.touch_point(x0, y0, 2)
 # The L2 point is the foot of the perpendicular from 0 to 10a + b = 5: 5 (10, 1) / 101.
 print(f"L2 as fractions: (50/101, 5/101) = ({50 / 101:.6f}, {5 / 101:.6f})")
 
@@ -113,7 +110,7 @@ best = a_grid[np.argmin(sizes)]
 print(f"brute force: smallest L1 size {sizes.min():.6f} at a = {best:.6f}, b = {y0 - x0 * best:.6f}")
 
 # %%
-plot_growing_balls(x0, y0, radii=[0.1, 0.2, 0.3, 0.4, 0.5], compare=2)
+figures.plot_growing_balls(x0, y0, radii=[0.1, 0.2, 0.3, 0.4, 0.5], compare=2)
 
 # %% [markdown]
 # The diamonds (dashed) grow until size 0.5 meets the line with its corner at $(0.5, 0)$:
@@ -125,8 +122,8 @@ plot_growing_balls(x0, y0, radii=[0.1, 0.2, 0.3, 0.4, 0.5], compare=2)
 # %%
 for name, t in (("L1 touch point", t1), ("L2 touch point", t2)):
     w = t.point
-    print(f"{name} ({w[0]:.4f}, {w[1]:.4f}): L1 size {l1(w):.4f}, L2 size {l2(w):.4f}, "
-          f"max size {linf(w):.4f}")
+    print(f"{name} ({w[0]:.4f}, {w[1]:.4f}): L1 size {penalties.l1(w):.4f}, "
+          f"L2 size {penalties.l2(w):.4f}, max size {penalties.linf(w):.4f}")
 
 # %% [markdown]
 # ## 3. The exception: a side along the line
@@ -144,14 +141,15 @@ tie_answer = ...
 check_tie_count(tie_answer)
 
 # %%
-tie = touch_point(1, 1000, 1)
+tie = geometry.touch_point(1, 1000, 1)
 print(tie.describe())
 for a in (0, 1, 250, 500, 999, 1000):
     w = np.array([a, 1000 - a])
-    print(f"  (a, b) = ({a:4d}, {1000 - a:4d}): L1 size {l1(w):.0f}, zeros: {int(np.sum(w == 0))}")
+    print(f"  (a, b) = ({a:4d}, {1000 - a:4d}): L1 size {penalties.l1(w):.0f}, "
+          f"zeros: {int(np.sum(w == 0))}")
 
 # %%
-plot_tie(1, 1000)
+figures.plot_tie(1, 1000)
 
 # %% [markdown]
 # Infinitely many: the whole side lands at once, every point has size 1000, and only the
@@ -163,7 +161,7 @@ plot_tie(1, 1000)
 
 # %%
 points = rng.uniform(-5, 5, size=(2_000, 2))
-ties = sum(not touch_point(x, y, 1).unique for x, y in points)
+ties = sum(not geometry.touch_point(x, y, 1).unique for x, y in points)
 print(f"random data points with an L1 tie: {ties} out of {len(points):,}")
 
 # %% [markdown]
@@ -215,7 +213,7 @@ check_nonzero_prediction(nonzeros_answer)
 # %%
 A = rng.standard_normal((2, 6))
 b = rng.standard_normal(2)
-x_l1, x_l2 = min_l1_solution(A, b), min_l2_solution(A, b)
+x_l1, x_l2 = geometry.min_l1_solution(A, b), geometry.min_l2_solution(A, b)
 print("2 equations, 6 unknowns")
 print("min-L1:", np.round(x_l1, 4), f"-> {np.count_nonzero(x_l1)} non-zeros")
 print("min-L2:", np.round(x_l2, 4), f"-> {np.count_nonzero(x_l2)} non-zeros")
@@ -227,14 +225,14 @@ print(f"both solve A x = b: {np.allclose(A @ x_l1, b)} and {np.allclose(A @ x_l2
 # %%
 print("  n    d | min-L1 non-zeros (mean, max) | min-L2 non-zeros (min) | a corner?")
 for n in (1, 2, 5, 10):
-    counts = min_norm_nonzeros(n, [20, 50, 200], trials=10, seed=n)
+    counts = montecarlo.min_norm_nonzeros(n, [20, 50, 200], trials=10, seed=n)
     for i, d in enumerate(counts.d):
         print(f"{n:3d} {d:4d} | {counts.l1_mean[i]:6.1f} {counts.l1_max[i]:4d}{'':17s}"
               f"| {counts.l2_min[i]:4d}{'':18s}| {'yes' if counts.l1_max[i] == 1 else 'no'}")
 
 # %%
-counts = min_norm_nonzeros(5, [5, 10, 20, 50, 100, 200], trials=10, seed=1)
-plot_nonzeros(counts)
+counts = montecarlo.min_norm_nonzeros(5, [5, 10, 20, 50, 100, 200], trials=10, seed=1)
+figures.plot_nonzeros(counts)
 
 # %% [markdown]
 # Min-L1 keeps $n$ non-zeros whatever $d$: 5, not 1 (a corner: only $n = 1$) and not
@@ -262,7 +260,7 @@ l2_share = ...
 check_l2_zero_share(l2_share)
 
 # %%
-two_d = [penalised_quadratic_zeros(2, pen, bowl=bowl, trials=400, seed=7)
+two_d = [montecarlo.penalised_quadratic_zeros(2, pen, bowl=bowl, trials=400, seed=7)
          for bowl in ("round", "tilted") for pen in ("l1", "l2")]
 for r in two_d:
     print(f"{r.bowl:6s} bowls, {r.penalty.upper()}: a coefficient exactly 0 in {r.any_zero}")
@@ -316,7 +314,8 @@ for d in (2, 5, 10, 50, 100):
     n_trials = 400 if d <= 10 else 100
     for bowl in ("round", "tilted"):
         for pen in ("l1", "l2"):
-            soft.append(penalised_quadratic_zeros(d, pen, bowl=bowl, trials=n_trials, seed=7))
+            soft.append(montecarlo.penalised_quadratic_zeros(d, pen, bowl=bowl, trials=n_trials,
+                                                             seed=7))
 print("L1 penalty      d   some coefficient at 0   share of coefficients at 0")
 for r in soft:
     if r.penalty == "l1":
@@ -402,7 +401,7 @@ check_widget_b(b_at_p12)
 # %% [markdown]
 # **Exercise 1 (touch point).** Fit $y = a x + b$ through the single data point $(3, 6)$.
 # Where does the growing L1 diamond first touch the line of solutions? Give
-# `touch = (a, b)`, reasoned with the picture (not with `touch_point`).
+# `touch = (a, b)`, reasoned with the picture (not with `geometry.touch_point`).
 
 # %% tags=["exercise"] exercise="touch-l1"
 touch = ...

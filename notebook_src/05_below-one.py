@@ -32,16 +32,12 @@ import lessonlib
 lessonlib.require("0.1")
 rng = lessonlib.setup(seed=0)
 
+from lessonlib import geometry, montecarlo, penalties, quasinorm
 from lessonlib.checks.below_one import (check_basin_rule, check_landing, check_local_minima,
                                          check_one_minimum, check_only_plain, check_p_to_zero,
                                          check_reweight_weights, check_sparse_touch,
                                          check_triangle_counterexample)
-from lessonlib.geometry import min_l1_solution, touch_point
-from lessonlib.montecarlo import recovery_experiment, sparse_problem
-from lessonlib.penalties import l0, lp, lp_sum
-from lessonlib.plots.geometry import p_label, plot_line_penalty, plot_paired_recovery, plot_unit_balls
-from lessonlib.quasinorm import (ball_is_convex, descend_on_line, line_local_minima, line_ridge,
-                                 midpoint_size, reweighted_l1)
+from lessonlib.plots import geometry as figures
 from lessonlib.widgets.geometry import explore_below_one
 
 # %% [markdown]
@@ -52,7 +48,7 @@ from lessonlib.widgets.geometry import explore_below_one
 
 # %%
 P_VALUES = (0.25, 0.5, 1, 2, float("inf"))
-plot_unit_balls(P_VALUES, width=6.0)
+figures.plot_unit_balls(P_VALUES, width=6.0)
 
 # %% [markdown]
 # From the outside in: the square ($p = \infty$, dashed), the circle ($p = 2$), the
@@ -70,11 +66,12 @@ check_p_to_zero(limit_answer)
 
 # %%
 w = np.array([3.0, 0.0, -0.5, 0.0, 0.01])
-print(f"w = {w.tolist()}, non-zeros: {l0(w)}")
+print(f"w = {w.tolist()}, non-zeros: {penalties.l0(w)}")
 print(f"  {'':9s}{'|3|^p':>7s} {'|-0.5|^p':>8s} {'|0.01|^p':>8s}   sum |w_i|^p")
 for p in (1, 0.5, 0.1, 0.01, 0.001):
     terms = np.abs(w[w != 0]) ** p
-    print(f"  p = {p:<5g}{terms[0]:7.4f} {terms[1]:8.4f} {terms[2]:8.4f}   {lp_sum(w, p):.4f}")
+    total = penalties.lp_sum(w, p)
+    print(f"  p = {p:<5g}{terms[0]:7.4f} {terms[1]:8.4f} {terms[2]:8.4f}   {total:.4f}")
 
 # %% [markdown]
 # Each non-zero term tends to 1 and each zero stays 0: the sum tends to 3, the **count of
@@ -89,7 +86,7 @@ for p in (1, 0.5, 0.1, 0.01, 0.001):
 
 # %%
 u, v = np.array([1.0, 0.0]), np.array([0.0, 1.0])
-left, right = lp(u + v, 0.5), lp(u, 0.5) + lp(v, 0.5)
+left, right = penalties.lp(u + v, 0.5), penalties.lp(u, 0.5) + penalties.lp(v, 0.5)
 print(f"||(1,0) + (0,1)||_0.5 = {left:g}  >  ||(1,0)||_0.5 + ||(0,1)||_0.5 = {right:g}")
 
 # %% [markdown]
@@ -99,7 +96,8 @@ print(f"||(1,0) + (0,1)||_0.5 = {left:g}  >  ||(1,0)||_0.5 + ||(0,1)||_0.5 = {ri
 
 # %%
 print("size of the midpoint (0.5, 0.5):", ", ".join(
-    f"{p_label(p)}: {midpoint_size(p):.4g} (convex: {ball_is_convex(p)})" for p in P_VALUES))
+    f"{figures.p_label(p)}: {quasinorm.midpoint_size(p):.4g} "
+    f"(convex: {quasinorm.ball_is_convex(p)})" for p in P_VALUES))
 
 # %% [markdown]
 # **Exercise 1.** Find a counterexample with **three** coordinates: two vectors `u3`, `v3`
@@ -129,7 +127,7 @@ check_sparse_touch(touch_answer)
 
 # %%
 for p in (0.25, 0.5, 0.9, 1, 1.1, 1.5, 2, float("inf")):
-    print(touch_point(2, 3, p).describe())
+    print(geometry.touch_point(2, 3, p).describe())
 
 # %% [markdown]
 # Every $p \le 1$ gives the sparse point $(1.5, 0)$; every $p > 1$ a dense one ($p = 1.1$:
@@ -164,8 +162,8 @@ check_one_minimum(one_minimum_p)
 # %%
 for n in (1, 2, 3, 5):
     A_n = np.random.default_rng(n).standard_normal((n, 10))
-    x_n = min_l1_solution(A_n, A_n @ np.ones(10))
-    k = l0(x_n, tol=1e-9)
+    x_n = geometry.min_l1_solution(A_n, A_n @ np.ones(10))
+    k = penalties.l0(x_n, tol=1e-9)
     print(f"n = {n} equation(s): the min-L1 point has {k} non-zero(s): "
           f"{'a corner' if k == 1 else 'a face, not a corner'}")
 
@@ -191,16 +189,16 @@ check_basin_rule(basin_answer)
 
 # %%
 x0, y0, p = 3.0, 2.0, 0.5
-minima = line_local_minima(x0, y0, p)
-ridge = line_ridge(x0, y0, p)
+minima = quasinorm.line_local_minima(x0, y0, p)
+ridge = quasinorm.line_ridge(x0, y0, p)
 print(f"local minima at a = {np.round(minima, 4).tolist()}, ridge at a = {ridge:.4f} "
       f"(the midpoint of the crossings is {minima.mean():.4f})")
 starts = [-0.4, 0.05, 0.12, 0.2, 0.25, 0.4, 0.6, 1.0]
-paths = [descend_on_line(x0, y0, p, a) for a in starts]
+paths = [quasinorm.descend_on_line(x0, y0, p, a) for a in starts]
 print("landings:", ", ".join(f"{path.start:g} -> {path.landing:.4g}" for path in paths))
 
 # %%
-plot_line_penalty(x0, y0, p, paths)
+figures.plot_line_penalty(x0, y0, p, paths)
 
 # %% [markdown]
 # Top: the size along the line. Bottom: each descent, from its start (dot) to where it
@@ -240,8 +238,8 @@ only_plain_answer = ...
 check_only_plain(only_plain_answer)
 
 # %%
-both = recovery_experiment(200, 8, [28, 32], trials=20, seed=21,
-                           solvers=("l1", "reweighted"), reweight_iterations=4, eps=0.1)
+both = montecarlo.recovery_experiment(200, 8, [28, 32], trials=20, seed=21,
+                                      solvers=("l1", "reweighted"), reweight_iterations=4, eps=0.1)
 for m, e1, e2, pair in zip(both.m, both.estimates["l1"], both.estimates["reweighted"],
                            both.paired):
     n = pair.only_first + pair.only_second  # the problems where the methods disagree
@@ -250,7 +248,7 @@ for m, e1, e2, pair in zip(both.m, both.estimates["l1"], both.estimates["reweigh
           f"{pair.only_first}, only reweighted {pair.only_second}; McNemar p = {p_value:.3f}")
 
 # %%
-plot_paired_recovery(both)
+figures.plot_paired_recovery(both)
 
 # %% [markdown]
 # None: reweighting starts from the plain answer, and where that is already the signal the
@@ -285,12 +283,12 @@ plot_paired_recovery(both)
 
 # %%
 problem_rng = np.random.default_rng(0)
-A, b, x_true = sparse_problem(problem_rng, 200, 8, 28)
-run = reweighted_l1(A, b, iterations=4, eps=0.1)
+A, b, x_true = montecarlo.sparse_problem(problem_rng, 200, 8, 28)
+run = quasinorm.reweighted_l1(A, b, iterations=4, eps=0.1)
 for k, x in enumerate(run.history):
     label = "plain L1     " if k == 0 else f"reweighting {k}"
     error = np.linalg.norm(x - x_true)  # round-off-sized once recovered: print a bound
-    print(f"{label}: {l0(x, tol=1e-9):3d} non-zeros, error ||x - x_true|| = "
+    print(f"{label}: {penalties.l0(x, tol=1e-9):3d} non-zeros, error ||x - x_true|| = "
           f"{'below 1e-9' if error < 1e-9 else f'{error:.2e}'}")
 
 # %% [markdown]
@@ -372,8 +370,8 @@ print(f"time per problem for both methods together: {per_problem * 1000:.0f} ms"
 # %%
 FULL_SIZE = False
 if FULL_SIZE:
-    full = recovery_experiment(500, 20, [70, 80], trials=40, seed=2,
-                               solvers=("l1", "reweighted"))
+    full = montecarlo.recovery_experiment(500, 20, [70, 80], trials=40, seed=2,
+                                          solvers=("l1", "reweighted"))
     for m, e1, e2, pair in zip(full.m, full.estimates["l1"], full.estimates["reweighted"],
                                full.paired):
         print(f"N = 500, m = {m}: plain L1 {e1}   reweighted L1 {e2}   "

@@ -25,9 +25,7 @@ from lessonlib import wide
 from lessonlib.checks.wide_lab import (MAX_LOG_LOSS, MAX_NONZEROS, check_challenge,
                                        check_fewest_houses, check_first_to_go, check_ftrl_weights,
                                        check_more_passes)
-from lessonlib.plots.wide_model import plot_sweep, plot_weight_map
-from lessonlib.wide_model import (encode, evaluate, log_loss, pass_curve, sweep, sweep_table,
-                                  train_ftrl)
+from lessonlib.plots import wide as figures
 from lessonlib.world import EXPENSIVE_THRESHOLD, houses
 
 lessonlib.require("0.1")
@@ -44,13 +42,13 @@ rng = lessonlib.setup(seed=0)
 
 # %%
 world = houses(1_250_000, seed=0)
-data = encode(world.lat, world.lon, world.expensive)
+data = wide.encode(world.lat, world.lon, world.expensive)
 train, val = data.split(validation=0.2, seed=0)
 
 print(f"houses: {len(data):,}; expensive (above ${EXPENSIVE_THRESHOLD:.0f}k): "
       f"{data.y.mean():.1%}")
 print(f"training: {len(train):,} houses; validation: {len(val):,} houses")
-base = log_loss(val.y, np.full(len(val), train.y.mean()))
+base = wide.log_loss(val.y, np.full(len(val), train.y.mean()))
 print(f"log loss of a model that knows only the share of expensive houses: {base:.4f}")
 
 # %% [markdown]
@@ -110,17 +108,17 @@ print(f"of those cells, {pc.share_with(1, 1):.0%} hold a single house and "
 # exercise writing it, are a deep dive after section 7.)
 
 # %% [markdown]
-# `train_ftrl` applies that rule to mini-batches of 1,024 houses, one pass over the
+# `wide.train_ftrl` applies that rule to mini-batches of 1,024 houses, one pass over the
 # training data. Train with $\lambda_1 = 3$ (time and memory depend on your machine):
 
 # %% tags=["nbval-ignore-output"]
-result = train_ftrl(train, l1=3.0, measure_memory=True)
+result = wide.train_ftrl(train, l1=3.0, measure_memory=True)
 print(f"trained on {len(train):,} houses in {result.seconds:.1f} s")
 
 # %%
 model = result.model
 split = model.nonzeros_by_feature()
-ev = evaluate(model, val)
+ev = wide.evaluate(model, val)
 print(f"coordinates touched by the training data: {model.n_touched:,}")
 print(f"non-zero weights kept: {model.nnz:,} (latitude {split['lat']:,}, "
       f"longitude {split['lon']:,}, crossed cells {split['cross']:,})")
@@ -168,7 +166,7 @@ passes_answer = ...
 check_more_passes(passes_answer)
 
 # %%
-curve = pass_curve(train, val, 3)  # the lambda_1 = 0 model, scored after each pass
+curve = wide.pass_curve(train, val, 3)  # the lambda_1 = 0 model, scored after each pass
 once = cell_ids[cell_counts == 1]  # cells with a single training house
 print(f"{'passes':>6}  {'val log loss':>12}  {'|w| of one-house cells: mean':>28}  {'max':>5}")
 for r in curve:
@@ -199,10 +197,10 @@ first_answer = ...
 check_first_to_go(first_answer)
 
 # %% tags=["nbval-ignore-output"]
-rows = sweep(train, val, [0, 1, 3, 10, 30, 100], l2_reference=1.0)
+rows = wide.sweep(train, val, [0, 1, 3, 10, 30, 100], l2_reference=1.0)
 
 # %%
-print(sweep_table(rows))
+print(wide.sweep_table(rows))
 
 # %% [markdown]
 # Cells go first: 339,433 at $\lambda_1 = 0$, 28 at 10, none from 30 on. A cell holds a
@@ -210,7 +208,7 @@ print(sweep_table(rows))
 # pay a toll of 100. L2 keeps all 361,300 touched weights (notebook 02).
 
 # %%
-fig = plot_sweep(rows, max_nonzeros=MAX_NONZEROS, max_log_loss=MAX_LOG_LOSS)
+fig = figures.plot_sweep(rows, max_nonzeros=MAX_NONZEROS, max_log_loss=MAX_LOG_LOSS)
 fig
 
 # %% [markdown]
@@ -224,7 +222,7 @@ fig
 
 # %%
 maps = {"L2 model (l2 = 1)": rows[-1]["model"], "L1 model (l1 = 3)": rows[2]["model"]}
-fig = plot_weight_map(maps)
+fig = figures.plot_weight_map(maps)
 fig
 
 # %% [markdown]
@@ -265,7 +263,7 @@ print(f"peak memory of this notebook's process so far: {wide.format_bytes(peak_k
 # ## 7. The challenge
 #
 # Build a model with **fewer than 5,000 non-zero weights** and a **validation log loss
-# below 0.575**, trained on `train` only. Any option of `train_ftrl` is allowed (`l1`,
+# below 0.575**, trained on `train` only. Any option of `wide.train_ftrl` is allowed (`l1`,
 # `l2`, `alpha`, `beta`, `epochs`, `batch_size`). Keep it in `my_model`
 # (`train_ftrl(train, l1=...).model`); the check says which target is missed, by how much.
 # In section 5's table, $\lambda_1 = 10$ keeps too many weights and 30 loses too much: try
@@ -322,7 +320,7 @@ check_stretch(stretch_model, val)
 #   fixed points are the Lasso solutions of $\lambda$.
 # - McMahan et al. 2013 (*Ad click prediction: a view from the trenches*, FTRL-Proximal)
 #   charge $\lambda_1 \lVert w \rVert_1$ *once*: a constant threshold $\lambda_1$. This is
-#   `train_ftrl` here.
+#   `wide.train_ftrl` here.
 #
 # They agree: both are the closed form above, with threshold $t\lambda$ in one and
 # $\lambda_1$ in the other. Since $z$ sums gradients, a cumulative penalty $t\lambda$ on
@@ -332,16 +330,14 @@ check_stretch(stretch_model, val)
 # toll is lower early in the pass, 2013's is the full $\lambda_1$ from the first house. And
 # a second pass doubles $|z|$ but not $\lambda_1$: raise $\lambda_1$ with the passes.
 #
-# One function computes the rule in `lessonlib` for both. A coordinate whose gradient is
+# One function, `wide.ftrl_weights`, computes the rule for both. A coordinate whose gradient is
 # $-0.6$ every round, with 2011's $\lambda = 0.5$ per round and 2013's $\lambda_1 = 1.5$:
 
 # %%
-from lessonlib.wide_model import ftrl_weights as closed_form
-
 print(f"{'round t':>7}  {'z':>5}  {'2011: t*lambda':>14}  {'w':>6}  {'2013: lambda_1':>14}  {'w':>6}")
 for t in range(1, 5):
     z_t, n_t = np.array([-0.6 * t]), np.array([0.36 * t])
-    w11, w13 = closed_form(z_t, n_t, 0.5 * t)[0], closed_form(z_t, n_t, 1.5)[0]
+    w11, w13 = wide.ftrl_weights(z_t, n_t, 0.5 * t)[0], wide.ftrl_weights(z_t, n_t, 1.5)[0]
     print(f"{t:>7}  {z_t[0]:>5.1f}  {0.5 * t:>14.1f}  {w11:>6.3f}  {1.5:>14.1f}  {w13:>6.3f}")
 
 # %% [markdown]
@@ -386,23 +382,23 @@ check_house_score(house_score)
 # ## Deep dive: lazy updates, and messy coordinates
 #
 # A coordinate that a mini-batch does not touch has a zero gradient, which would leave its
-# $z$ and $n$ unchanged; so `train_ftrl` reads and updates only the touched ones, and its
+# $z$ and $n$ unchanged; so `wide.train_ftrl` reads and updates only the touched ones, and its
 # state is as long as the number of touched coordinates, never 233 million. The course's
-# tests check that this gives exactly what updating every coordinate gives. `sweep` trains
+# tests check that this gives exactly what updating every coordinate gives. `wide.sweep` trains
 # all its models on the same mini-batches, so finding which coordinates a batch touches is
-# done once for all of them; each model comes out exactly as `train_ftrl` alone makes it.
+# done once for all of them; each model comes out exactly as `wide.train_ftrl` alone makes it.
 #
-# Real data is rarely clean. `encode` refuses rows it cannot place, and says why; a missing
+# Real data is rarely clean. `wide.encode` refuses rows it cannot place, and says why; a missing
 # coordinate either stops it or is dropped and counted, as you choose:
 
 # %%
 messy_lat = np.array([48.86, np.nan, -33.87])
 messy_lon = np.array([2.35, 13.40, 151.21])
 try:
-    encode(messy_lat, messy_lon, np.array([1, 0, 1]))
+    wide.encode(messy_lat, messy_lon, np.array([1, 0, 1]))
 except ValueError as err:
     print(f"ValueError: {err}")
-cleaned = encode(messy_lat, messy_lon, np.array([1, 0, 1]), nan_policy="drop")
+cleaned = wide.encode(messy_lat, messy_lon, np.array([1, 0, 1]), nan_policy="drop")
 print(f"with nan_policy='drop': kept {len(cleaned)} rows, dropped {cleaned.n_dropped}")
 
 # %% [markdown]

@@ -42,11 +42,8 @@ from sklearn.preprocessing import StandardScaler
 
 from lessonlib.checks.in_practice import (check_enet_twins, check_first_feature, check_one_se,
                                           check_pipeline, check_scaler_leak, check_twins_both)
-from lessonlib.lambda_choice import cv_table, scaled_inside_folds
-from lessonlib.optimality import lasso_optimality_gap, logistic_optimality_gap
-from lessonlib.penalised_logistic import l1_logistic, l2_logistic
-from lessonlib.plots.in_practice import plot_cv_curve, plot_lasso_path, plot_stability
-from lessonlib.stability import selection_frequency, twin_picks, with_twins
+from lessonlib import lambda_choice, optimality, penalised_logistic, stability
+from lessonlib.plots import in_practice as figures
 
 # Every fit below must converge: a fit that stops early raises instead of printing numbers.
 warnings.simplefilter("error", ConvergenceWarning)
@@ -94,7 +91,7 @@ check_pipeline(model)
 # %%
 pipe = make_pipeline(StandardScaler(), LassoCV(alphas=alphas, cv=cv, **TIGHT)).fit(X, y)
 lasso_cv = pipe[-1]
-table = cv_table(lasso_cv.alphas_, lasso_cv.mse_path_)
+table = lambda_choice.cv_table(lasso_cv.alphas_, lasso_cv.mse_path_)
 print(f"{'lambda':>8s} {'mean CV MSE':>11s} {'std. error':>10s}")
 for i in range(table.best + 1, table.one_se - 2, -1):
     print(f"{table.alphas[i]:8.3g} {table.mean[i]:11.1f} {table.se[i]:10.1f}")
@@ -131,7 +128,7 @@ check_scaler_leak(leak_answer)
 # Measure it: the same CV errors with the scaler refitted on each fold's training rows.
 
 # %%
-honest = cv_table(alphas, scaled_inside_folds(X, y, alphas, cv))
+honest = lambda_choice.cv_table(alphas, lambda_choice.scaled_inside_folds(X, y, alphas, cv))
 gap = np.abs(honest.mean - table.mean) / table.mean
 print(f"largest relative change of the mean CV error: {gap.max():.1%} (below 1%: "
       f"{'yes' if gap.max() < 0.01 else 'no'})")
@@ -147,7 +144,7 @@ for label, t in (("scaler on all rows", table), ("scaler inside folds", honest))
 # {"lasso__alpha": alphas}, cv=cv)` refits the scaler in every fold, as the cell above did.
 
 # %%
-fig = plot_cv_curve(table)
+fig = figures.plot_cv_curve(table)
 fig
 
 # %% [markdown]
@@ -164,7 +161,7 @@ for label, lam_k in (("minimum", table.alphas[table.best]),
     kept = [n for n, c in zip(names, fit.coef_) if c != 0]
     # optimality gap, as in 03 and 06: how far the fit misses the Lasso's optimality
     # conditions, relative to lambda (0 at the exact minimiser)
-    gap = lasso_optimality_gap(Z, y, fit.coef_, lam_k, intercept=fit.intercept_)
+    gap = optimality.lasso_optimality_gap(Z, y, fit.coef_, lam_k, intercept=fit.intercept_)
     print(f"{label:>7s} lambda {lam_k:.3g}: {len(kept)} features kept ({', '.join(kept)}); "
           f"optimality gap below 1e-6: {gap < 1e-6}")
 
@@ -191,7 +188,8 @@ for label, c in (("raw units", raw), ("standardised", std)):
     p, r = precision_recall(c, true_u)
     print(f"{label:<13} selected {int((c != 0).sum()):>3}  feature 3 kept: {c[3] != 0!s:<5} "
           f"feature 50 kept: {c[50] != 0!s:<5} precision {p:.2f} recall {r:.2f}")
-worst = max(lasso_optimality_gap(Xu, yu, raw, 0.1), lasso_optimality_gap(Xu_std, yu, std, 0.1))
+worst = max(optimality.lasso_optimality_gap(Xu, yu, raw, 0.1),
+            optimality.lasso_optimality_gap(Xu_std, yu, std, 0.1))
 print(f"optimality gap of both fits below 1e-6: {worst < 1e-6}")
 
 # %%
@@ -244,7 +242,7 @@ print("correlation with y:", ", ".join(f"{names[j]} {corr[j]:+.2f}" for j in ord
 
 # %%
 path_alphas, path_coefs, _ = lasso_path(Z, yc, alphas=alphas, **TIGHT)
-fig = plot_lasso_path(path_alphas, path_coefs, names)
+fig = figures.plot_lasso_path(path_alphas, path_coefs, names)
 fig
 
 # %% [markdown]
@@ -271,7 +269,8 @@ print("  lambda  selected  precision  recall")
 for i in range(0, k_alphas.size, 6):
     print(f"{k_alphas[i]:8.3f}  {int((k_coefs[i] != 0).sum()):>8}  {pr[i, 0]:>9.2f}  "
           f"{pr[i, 1]:>6.2f}")
-worst = max(lasso_optimality_gap(Xk, yk, c, alpha_k) for c, alpha_k in zip(k_coefs, k_alphas))
+worst = max(optimality.lasso_optimality_gap(Xk, yk, c, alpha_k)
+            for c, alpha_k in zip(k_coefs, k_alphas))
 print(f"optimality gap of all {k_alphas.size} fits below 1e-6: {worst < 1e-6}")
 
 # %%
@@ -294,7 +293,7 @@ fig
 
 # %%
 lam = table.alphas[table.one_se]  # the one-SE lambda of section 1
-T = with_twins(Z, [names.index("bmi"), names.index("s5")], noise=0.03, seed=0)
+T = stability.with_twins(Z, [names.index("bmi"), names.index("s5")], noise=0.03, seed=0)
 twin_names = names + ["bmi_twin", "s5_twin"]
 pairs = [(names.index("bmi"), 10), (names.index("s5"), 11)]
 for a, b in pairs:
@@ -315,9 +314,10 @@ both_answer = ...
 check_twins_both(both_answer)
 
 # %%
-lasso_picks = twin_picks(T, y, pairs, lambda: Lasso(alpha=lam, **TIGHT), n_resamples=50)
-enet_picks = twin_picks(T, y, pairs, lambda: ElasticNet(alpha=lam, l1_ratio=0.5, **TIGHT),
-                        n_resamples=50)
+lasso_picks = stability.twin_picks(T, y, pairs, lambda: Lasso(alpha=lam, **TIGHT), n_resamples=50)
+enet_picks = stability.twin_picks(T, y, pairs,
+                                  lambda: ElasticNet(alpha=lam, l1_ratio=0.5, **TIGHT),
+                                  n_resamples=50)
 print(f"{'model':>11s} {'pair':>13s} {'original only':>13s} {'twin only':>9s} {'both':>5s}")
 for model_name, picks in (("Lasso", lasso_picks), ("elastic net", enet_picks)):
     for (a, _), row in zip(pairs, picks):
@@ -342,7 +342,7 @@ for model_name, picks in (("Lasso", lasso_picks), ("elastic net", enet_picks)):
 # Elastic net: (1/(2n))·‖y − Xw − b‖² + alpha·(l1_ratio·‖w‖₁ + (1 − l1_ratio)/2·‖w‖²),
 # so its alpha is not the Lasso's: compare the weights, not the lambdas.
 enet_cv = ElasticNetCV(l1_ratio=0.5, alphas=alphas, cv=cv, **TIGHT).fit(T, y)
-enet_table = cv_table(enet_cv.alphas_, enet_cv.mse_path_)
+enet_table = lambda_choice.cv_table(enet_cv.alphas_, enet_cv.mse_path_)
 lam_en = enet_table.alphas[enet_table.one_se]
 enet = ElasticNet(alpha=lam_en, l1_ratio=0.5, **TIGHT).fit(T, y)
 print(f"elastic net, l1_ratio 0.5: lambda at minimum {enet_table.alphas[enet_table.best]:.3g}, "
@@ -383,7 +383,7 @@ def enet_gap(X, y, w, alpha, l1_ratio):
     n, d = X.shape
     grow = np.sqrt((n + d) / n)
     Xa = grow * np.vstack([X, np.sqrt(n * alpha * (1 - l1_ratio)) * np.eye(d)])
-    return lasso_optimality_gap(Xa, grow * np.r_[y, np.zeros(d)], w, alpha * l1_ratio)
+    return optimality.lasso_optimality_gap(Xa, grow * np.r_[y, np.zeros(d)], w, alpha * l1_ratio)
 
 
 def pair(model, X, y):
@@ -422,8 +422,8 @@ print(f"optimality gap of all {len(gaps)} fits below 1e-6: {max(gaps) < 1e-6}")
 #
 # 569 tumours, 30 measurements of their cell nuclei, malignant or benign; 30% held out for
 # testing. scikit-learn's `C` is the *inverse* of lambda: small `C`, strong penalty.
-# (`l1_logistic` and `l2_logistic` build `LogisticRegression` with liblinear and a tight
-# tolerance, spelled right for your scikit-learn version.)
+# (`penalised_logistic.l1_logistic` and `l2_logistic` build `LogisticRegression` with
+# liblinear and a tight tolerance, spelled right for your scikit-learn version.)
 
 # %%
 cancer = load_breast_cancer()
@@ -435,10 +435,10 @@ n_test = len(yb_test)
 print(f"{'C':>6s} {'L1 features':>11s} {'L1 test right':>13s} {'L2 test right':>13s} "
       f"{'opt. gap':>13s}")
 for C in (0.01, 0.03, 0.1, 0.3, 1, 3, 10):
-    l1 = l1_logistic(C).fit(Zb_train, yb_train)
-    l2 = l2_logistic(C).fit(Zb_train, yb_train)
-    bound = logistic_optimality_gap(Zb_train, yb_train, l1.coef_, l1.intercept_, C,
-                                    with_intercept=False)
+    l1 = penalised_logistic.l1_logistic(C).fit(Zb_train, yb_train)
+    l2 = penalised_logistic.l2_logistic(C).fit(Zb_train, yb_train)
+    bound = optimality.logistic_optimality_gap(Zb_train, yb_train, l1.coef_, l1.intercept_, C,
+                                               with_intercept=False)
     print(f"{C:6g} {np.count_nonzero(l1.coef_):11d} "
           f"{(l1.predict(Zb_test) == yb_test).sum():9d}/{n_test} "
           f"{(l2.predict(Zb_test) == yb_test).sum():9d}/{n_test} "
@@ -460,13 +460,13 @@ for C in (0.01, 0.03, 0.1, 0.3, 1, 3, 10):
 
 # %%
 stab_alphas = np.array([20.0, 10.0, 5.0, 2.0, 1.0, 0.5])
-freq = selection_frequency(Z, y, stab_alphas, n_resamples=100, fraction=0.5, seed=0)
+freq = stability.selection_frequency(Z, y, stab_alphas, n_resamples=100, fraction=0.5, seed=0)
 for lam_s, row in zip(stab_alphas, freq):
     stable = [n for n, f in zip(names, row) if f >= 0.8]
     print(f"lambda {lam_s:4g}: kept in >= 80% of resamples: {', '.join(stable)}")
 
 # %%
-fig = plot_stability(freq, stab_alphas, names)
+fig = figures.plot_stability(freq, stab_alphas, names)
 fig
 
 # %% [markdown]
@@ -509,8 +509,8 @@ print(f"every prediction of the penalised model is lower by "
 # Course's exercise: a fixed width, no dictionary, a few cells sharing a bucket.
 
 # %%
+from lessonlib import wide
 from lessonlib.hashed_cross import hashed_cross
-from lessonlib.wide_model import encode, evaluate, train_ftrl
 from lessonlib.world import houses
 
 world = houses(50_000, seed=0)
@@ -524,10 +524,10 @@ print(f"distinct crossed cells {n_cells:,} share {n_buckets:,} hash buckets "
 
 # %%
 n_train = 40_000
-sparse_l1 = l1_logistic(C=0.3).fit(Xh[:n_train], yh[:n_train])
+sparse_l1 = penalised_logistic.l1_logistic(C=0.3).fit(Xh[:n_train], yh[:n_train])
 nnz = np.count_nonzero(sparse_l1.coef_)
-bound = logistic_optimality_gap(Xh[:n_train], yh[:n_train], sparse_l1.coef_, sparse_l1.intercept_,
-                           0.3, with_intercept=False)
+bound = optimality.logistic_optimality_gap(Xh[:n_train], yh[:n_train], sparse_l1.coef_,
+                                          sparse_l1.intercept_, 0.3, with_intercept=False)
 p_val = sparse_l1.predict_proba(Xh[n_train:])[:, 1]
 val_loss = -np.mean(yh[n_train:] * np.log(p_val) + (1 - yh[n_train:]) * np.log(1 - p_val))
 print(f"L1-logistic, C = 0.3: {nnz:,} non-zero weights of {Xh.shape[1]:,}; "
@@ -544,9 +544,9 @@ print(f"coef_ as stored by scikit-learn (dense float64): {sparse_l1.coef_.nbytes
 # ones):
 
 # %%
-wide = encode(world.lat, world.lon, world.expensive)
-ftrl = train_ftrl(wide.take(np.arange(n_train)), l1=3.0, progress=False).model
-ev = evaluate(ftrl, wide.take(np.arange(n_train, len(wide))))
+houses_07 = wide.encode(world.lat, world.lon, world.expensive)
+ftrl = wide.train_ftrl(houses_07.take(np.arange(n_train)), l1=3.0, progress=False).model
+ev = wide.evaluate(ftrl, houses_07.take(np.arange(n_train, len(houses_07))))
 print(f"FTRL (07), l1 = 3: {ftrl.nnz:,} non-zero weights, {ftrl.nbytes:,} bytes, "
       f"validation log loss {ev.log_loss:.3f}")
 
@@ -594,8 +594,9 @@ print(f"same support: {np.array_equal(run.support(), np.flatnonzero(sk.coef_))} 
 diff = abs(run.final_objective - lasso_objective(Z, yc, sk.coef_, lam))
 print(f"objectives: ISTA {run.final_objective:.2f}, scikit-learn "
       f"{lasso_objective(Z, yc, sk.coef_, lam):.2f}; |difference| < 1e-6: {diff < 1e-6}")
+ista_gap = optimality.lasso_optimality_gap(Z, yc, run.weights, lam)
 print(f"largest weight difference < 1e-6: {np.abs(run.weights - sk.coef_).max() < 1e-6}; "
-      f"ISTA's optimality gap below 1e-6: {lasso_optimality_gap(Z, yc, run.weights, lam) < 1e-6}")
+      f"ISTA's optimality gap below 1e-6: {ista_gap < 1e-6}")
 
 # %% [markdown]
 # ## Summary

@@ -98,6 +98,9 @@ def execute(nb: nbformat.NotebookNode, timeout: int = 600,
     client = NotebookClient(
         nb, timeout=timeout, kernel_name="python3", record_timing=record_timing,
         resources={"metadata": {"path": str(NOTEBOOKS)}},
+        # ipykernel 7 warns on every start that a local TCP kernel is unencrypted; the
+        # kernel listens on 127.0.0.1 and the warning would bury the build's own output.
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     client.execute()
     return nb

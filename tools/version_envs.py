@@ -169,9 +169,8 @@ def versions(env: str) -> dict[str, str]:
 def blas(env: str, extra: dict[str, str]) -> str:
     """The BLAS kernel and thread count the run's kernels will see (what the variant changes)."""
     code = ("import numpy, threadpoolctl, lessonlib\n"
-            "from threadpoolctl import threadpool_limits\n"
-            "from lessonlib._setup import blas_threads\n"
-            "threadpool_limits(blas_threads())\n"
+            "from lessonlib._setup import limited_blas\n"
+            "limited_blas()\n"
             "info = [i for i in threadpoolctl.threadpool_info() if i['user_api'] == 'blas']\n"
             "print(', '.join(f\"{i['internal_api']} {i.get('version')} {i.get('architecture')}"
             " x{i['num_threads']}\" for i in info))\n")

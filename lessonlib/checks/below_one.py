@@ -17,9 +17,9 @@ from lessonlib.checks.core import (
     call_learner,
     exercise,
     is_unanswered,
+    learner_choice,
     learner_number,
     learner_numbers,
-    short_repr,
     sorted_if_set,
 )
 from lessonlib.geometry import min_l1_solution, touch_point
@@ -247,27 +247,8 @@ def check_reweight_weights(weights: object) -> Feedback:
 # every wrong choice gets its own sentence saying why it is wrong.
 
 
-def _word(answer: object) -> str | None:
-    """A choice as lower-case words, or None for anything that is not short text."""
-    if isinstance(answer, (list, tuple)) and len(answer) == 1:
-        answer = answer[0]
-    if isinstance(answer, (bytes, np.str_)):
-        answer = answer.decode("utf-8", "replace") if isinstance(answer, bytes) else str(answer)
-    if not isinstance(answer, str) or len(answer) > 100:
-        return None
-    return " ".join(answer.strip().strip("'\".!").lower().replace("_", " ").split())
 
 
-def _choice(answer: object, choices: dict[str, str]) -> str | Feedback:
-    """The canonical choice the learner picked, or a Feedback naming the allowed ones."""
-    allowed = sorted(set(choices.values()), key=list(choices.values()).index)
-    listed = " or ".join(f'"{c}"' for c in allowed)
-    if is_unanswered(answer):
-        return Feedback.unanswered(listed)
-    word = _word(answer)
-    if word is None or word not in choices:
-        return Feedback.hint(f"answer with one of {listed}, not {short_repr(answer, 40)}.")
-    return choices[word]
 
 
 @exercise
@@ -324,7 +305,7 @@ def check_sparse_touch(answer: object) -> Feedback:
     >>> check_sparse_touch.grade("p <= 1").passed, check_sparse_touch.grade("p < 1").passed
     (True, False)
     """
-    choice = _choice(answer, _TOUCH_CHOICES)
+    choice = learner_choice(answer, _TOUCH_CHOICES)
     if isinstance(choice, Feedback):
         return choice
     x0, y0 = TOUCH_POINT
@@ -402,7 +383,7 @@ def check_basin_rule(answer: object) -> Feedback:
     >>> check_basin_rule.grade("the nearer crossing").passed
     False
     """
-    choice = _choice(answer, _BASIN_CHOICES)
+    choice = learner_choice(answer, _BASIN_CHOICES)
     if isinstance(choice, Feedback):
         return choice
     x0, y0, p = 3.0, 2.0, 0.5  # section 4's line b = 2 - 3a

@@ -627,6 +627,79 @@ def learner_number(answer: object, what: str) -> float:
     return float(arr.reshape(()))
 
 
+def only_item(answer: object) -> object:
+    """The one thing inside a one-element list, tuple or array; anything else unchanged.
+
+    ``np.flatnonzero(w)`` gives a one-element array, and ``[32]`` or ``["antenna"]`` is a
+    natural way to write one answer.
+
+    Examples
+    --------
+    >>> only_item([32]), only_item(np.array(["l1"])), only_item((1, 2))
+    (32, 'l1', (1, 2))
+    """
+    if isinstance(answer, (list, tuple)) and len(answer) == 1:
+        return answer[0]
+    if isinstance(answer, np.ndarray) and answer.size == 1:
+        return answer.reshape(()).item()
+    return answer
+
+
+def learner_word(answer: object, separators: str = "_", max_length: int = 100) -> str | None:
+    """A short text answer as lower-case words; None for anything that is not short text.
+
+    The one reader of word answers for every check: a one-item list or array is unwrapped,
+    bytes and NumPy strings are read as text, ``separators`` become spaces, and quotes,
+    full stops, exclamation marks and extra spaces are dropped. Each check then looks the
+    words up among the spellings it accepts.
+
+    Examples
+    --------
+    >>> learner_word(["  'About_10'. "])
+    'about 10'
+    >>> learner_word("min-L1", separators="-")
+    'min l1'
+    >>> learner_word(0.5) is None, learner_word("x" * 200) is None
+    (True, True)
+    """
+    answer = only_item(answer)
+    if isinstance(answer, bytes):
+        answer = answer.decode("utf-8", "replace")
+    if isinstance(answer, np.str_):
+        answer = str(answer)
+    if not isinstance(answer, str) or len(answer) > max_length:
+        return None
+    text = answer.lower()
+    for sep in separators:
+        text = text.replace(sep, " ")
+    return " ".join(text.strip().strip("'\".!").split()) or None
+
+
+def learner_choice(answer: object, aliases: dict[str, str]) -> str | Feedback:
+    """The option a word answer names, or the Feedback naming the options.
+
+    ``aliases`` maps every accepted spelling (as :func:`learner_word` reads it) to its
+    option; the options are listed in the order they first appear.
+
+    Examples
+    --------
+    >>> aliases = {"falls": "falls", "down": "falls", "rises": "rises", "up": "rises"}
+    >>> learner_choice(" Down.", aliases)
+    'falls'
+    >>> print(learner_choice("sideways", aliases).message)
+    answer with one of "falls" or "rises", not 'sideways'.
+    """
+    options = list(dict.fromkeys(aliases.values()))
+    listed = ", ".join(f'"{o}"' for o in options[:-1]) + f' or "{options[-1]}"' \
+        if len(options) > 1 else f'"{options[0]}"'
+    if is_unanswered(answer):
+        return Feedback.unanswered(listed)
+    word = learner_word(answer)
+    if word is None or word not in aliases:
+        return Feedback.hint(f"answer with one of {listed}, not {short_repr(answer, 40)}.")
+    return aliases[word]
+
+
 def sorted_if_set(answer: object) -> object:
     """A set (the natural Python answer to "list every ...") as a sorted list; else unchanged.
 

@@ -16,6 +16,7 @@ from lessonlib.checks.core import (
     is_unanswered,
     learner_number,
     learner_numbers,
+    learner_word,
     sorted_if_set,
 )
 from lessonlib.geometry import line_label, min_l1_solution, min_l2_solution, touch_point
@@ -193,15 +194,6 @@ def check_min_l1(min_l1: object) -> Feedback:
 # option gets a sentence saying why it is wrong)
 
 
-def _choice(answer: object) -> str | None:
-    """A short text answer, lower case, spaces normalised; None for anything else."""
-    if isinstance(answer, (list, tuple)) and len(answer) == 1:
-        answer = answer[0]
-    if isinstance(answer, np.str_):
-        answer = str(answer)
-    if not isinstance(answer, str) or len(answer) > 60:
-        return None
-    return " ".join(answer.strip().strip("'\".!").lower().replace("_", " ").split())
 
 
 def _count(answer: object, what: str) -> float | Feedback:
@@ -289,7 +281,7 @@ def check_tie_count(answer: object) -> Feedback:
     """
     if is_unanswered(answer):
         return Feedback.unanswered('1, 2 or "infinitely many"')
-    word = _choice(answer)
+    word = learner_word(answer)
     many = word in {"infinitely many", "infinite", "infinity", "inf", "infinitely",
                     "infinitely many points", "many", "a whole segment", "a segment"}
     k = {"1": 1.0, "one": 1.0, "2": 2.0, "two": 2.0}.get(word or "")
@@ -319,7 +311,7 @@ def _yes_no(answer: object) -> str | None:
         answer = answer[0]
     if isinstance(answer, (bool, np.bool_)):
         return "yes" if answer else "no"
-    word = _choice(answer)
+    word = learner_word(answer)
     return "yes" if word in _YES else ("no" if word in _NO else None)
 
 
@@ -418,7 +410,7 @@ def check_l2_zero_share(answer: object) -> Feedback:
     """
     if is_unanswered(answer):
         return Feedback.unanswered('"66%", "3%" or "0%"')
-    word = _choice(answer)
+    word = learner_word(answer)
     if word is not None:
         word = word.replace(" ", "").rstrip("%")
         try:

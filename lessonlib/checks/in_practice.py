@@ -25,6 +25,8 @@ from lessonlib.checks.core import (
     exercise,
     is_unanswered,
     learner_number,
+    learner_word,
+    only_item,
     sorted_if_set,
 )
 from lessonlib.lambda_choice import CVTable, cv_table
@@ -65,21 +67,8 @@ def _is_number(x: object) -> bool:
     return True
 
 
-def _one(answer: object) -> object:
-    """The single item of a one-element list, tuple or array; anything else unchanged."""
-    if isinstance(answer, (list, tuple)) and len(answer) == 1:
-        return answer[0]
-    if isinstance(answer, np.ndarray) and answer.size == 1:
-        return answer.reshape(()).item()
-    return answer
 
 
-def _word(answer: object) -> str | None:
-    if isinstance(answer, (bytes, np.str_)):
-        answer = str(answer, "utf-8") if isinstance(answer, bytes) else str(answer)
-    if not isinstance(answer, str):
-        return None
-    return " ".join(answer.strip().strip("'\".!").lower().replace("_", " ").split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -309,11 +298,11 @@ def check_scaler_leak(answer: object) -> Feedback:
     """
     if is_unanswered(answer):
         return Feedback.unanswered('"yes" or "no"')
-    answer = _one(answer)
+    answer = only_item(answer)
     if isinstance(answer, (bool, np.bool_)):
         word = "yes" if answer else "no"
     else:
-        word = _word(answer)
+        word = learner_word(answer)
     if word in _NO:
         return Feedback.ok("The scaler saw all 442 rows before LassoCV cut its folds, so each "
                            "held-out fold helped set its own scaling. Run the next cell to see "
@@ -346,13 +335,13 @@ def check_first_feature(answer: object) -> Feedback:
     """
     if is_unanswered(answer):
         return Feedback.unanswered('a feature name, such as "age"')
-    answer = _one(answer)
+    answer = only_item(answer)
     corr = _entry_scores()
     names = list(corr)
     if _is_number(answer) and float(answer).is_integer() and 0 <= int(answer) < len(names):
         name = names[int(answer)]
-    elif _word(answer) is not None:
-        name = _word(answer).replace(" ", "")
+    elif learner_word(answer) is not None:
+        name = learner_word(answer).replace(" ", "")
         if name not in corr:
             return Feedback.hint(f"{answer!r} is not a feature; they are {', '.join(names)}.")
     elif _is_number(answer) and float(answer).is_integer():  # an index, out of range
@@ -399,7 +388,7 @@ def check_twins_both(answer: object) -> Feedback:
     """
     if is_unanswered(answer):
         return Feedback.unanswered('"almost all", "about half" or "almost none"')
-    word = _word(_one(answer))
+    word = learner_word(only_item(answer))
     if word is None or word not in _CHOICES:
         return Feedback.hint(f'answer with one of "almost all", "about half" or "almost none", '
                              f"not {answer!r:.40}.")
@@ -463,8 +452,8 @@ def check_enet_twins(answer: object) -> Feedback:
     for item in answer:
         if _is_number(item) and float(item).is_integer() and 0 <= int(item) < len(twin_names):
             got.add(twin_names[int(item)])
-        elif _word(item) is not None and _word(item).replace(" ", "_") in twin_names:
-            got.add(_word(item).replace(" ", "_"))
+        elif learner_word(item) is not None and learner_word(item).replace(" ", "_") in twin_names:
+            got.add(learner_word(item).replace(" ", "_"))
         else:
             return Feedback.hint(f"{item!r:.40} is not a column; the columns are "
                                  f"{', '.join(twin_names)}.")

@@ -26,6 +26,7 @@ from lessonlib.checks.core import (
     is_unanswered,
     learner_number,
     learner_numbers,
+    learner_word,
     preview,
     short_repr,
 )
@@ -324,22 +325,12 @@ def _ista_slip(got: np.ndarray, w: np.ndarray, X: np.ndarray, y: np.ndarray, lam
     if same(soft_threshold(w - step * X.T @ (X @ w + y) / n, step * lam)):
         return "the residual is X @ w - y (prediction minus target): mind the sign of y."
     return (f"{at} returned {preview(got)}, expected {preview(_ista(w, X, y, lam, step))}. "
-            "Compute v = w - step * gradient, then return soft_threshold(v, step * lam).")
+            "Compute v = w - step * gradient, then return penalties.soft_threshold(v, step * lam).")
 
 
 # --------------------------------------------------------------------------- predictions
 
 
-def _choice(answer: object, options: dict[str, str]) -> str | None:
-    """The option a word answer names (``options`` maps spellings to options), or None."""
-    if isinstance(answer, (list, tuple)) and len(answer) == 1:
-        answer = answer[0]
-    if isinstance(answer, (bytes, np.str_)):
-        answer = answer.decode("utf-8", "replace") if isinstance(answer, bytes) else str(answer)
-    if not isinstance(answer, str):
-        return None
-    word = " ".join(answer.strip().strip("'\".!").lower().replace("_", " ").split())
-    return options.get(word)
 
 
 _COUNTS = {"none": "none", "0": "none", "zero": "none", "no": "none",
@@ -357,7 +348,7 @@ def _as_count_option(count: int) -> str:
 
 def _count_choice(answer: object) -> str | None:
     """The option of a word answer, or of a whole number from 0 to 100 (a count)."""
-    choice = _choice(answer, _COUNTS)
+    choice = _COUNTS.get(learner_word(answer))
     if choice is not None or isinstance(answer, (bool, np.bool_)):
         return choice
     try:
@@ -450,7 +441,7 @@ def check_playground_starts(answer: object) -> Feedback:
     """
     if is_unanswered(answer):
         return Feedback.unanswered(_PLAYGROUND_WORDS)
-    choice = _choice(answer, _FEW)
+    choice = _FEW.get(learner_word(answer))
     if choice is None:
         return Feedback.hint(f"answer with one of {_PLAYGROUND_WORDS}, not "
                              f"{short_repr(answer, 40)}.")

@@ -21,6 +21,8 @@ from lessonlib.checks.core import (
     is_unanswered,
     learner_number,
     learner_numbers,
+    learner_word,
+    only_item,
     preview,
     short_repr,
 )
@@ -65,7 +67,7 @@ def check_l1_part(answer: object) -> Feedback:
     """
     if is_unanswered(answer):
         return Feedback.unanswered("the index or the name of the part")
-    answer = _only_item(answer)
+    answer = only_item(answer)
     toy = parts_toy()
     w1 = min_l1_solution(toy.X_train, toy.y_train)
     right = int(np.flatnonzero(w1)[0])
@@ -111,17 +113,6 @@ def check_l1_part(answer: object) -> Feedback:
                          f"not {a_kind(answer)}.")
 
 
-def _only_item(answer: object) -> object:
-    """The one thing inside a one-element array, list or tuple; anything else unchanged.
-
-    ``np.flatnonzero(w_l1)``, which the exercise suggests, gives a one-element array, and
-    ``[32]`` or ``["antenna"]`` is a natural way to write one answer.
-    """
-    if isinstance(answer, (list, tuple)) and len(answer) == 1:
-        answer = answer[0]
-    if isinstance(answer, np.ndarray) and answer.size == 1:
-        answer = answer.reshape(()).item()
-    return answer
 
 
 def _wrong_part(j: int, toy, w1: np.ndarray) -> Feedback:
@@ -288,7 +279,7 @@ def check_best_lambda(answer: object, sweep: object) -> Feedback:
         return Feedback.unanswered("the value of lambda")
     if not isinstance(sweep, LambdaSweep):
         return Feedback.hint("pass the sweep too: `check_best_lambda(best_lambda, sweep)`.")
-    answer = _only_item(answer)  # np.array([0.1]) or [0.1]: one number all the same
+    answer = only_item(answer)  # np.array([0.1]) or [0.1]: one number all the same
     if not _is_number(answer):
         return Feedback.hint(f"give one number, the value of lambda, not a "
                              f"{type(answer).__name__}.")
@@ -378,13 +369,6 @@ def check_dense_winner(answer: object) -> Feedback:
 # --------------------------------------------------------------------------- predictions
 
 
-def _choice(answer: object) -> str | None:
-    """A short text answer, lower case, quotes, punctuation and extra spaces dropped."""
-    answer = _only_item(answer)
-    if not isinstance(answer, str):
-        return None
-    text = answer.lower().replace(",", " ").replace("-", " ")
-    return " ".join(text.strip().strip("'\".!").split())
 
 
 _YES = {"yes", "y", "true", "it does", "yes it does"}
@@ -404,9 +388,9 @@ def check_robots_ranked(answer: object) -> Feedback:
     """
     if is_unanswered(answer):
         return Feedback.unanswered('"yes" or "no"')
-    word = _choice(answer)
-    if isinstance(_only_item(answer), (bool, np.bool_)):
-        word = "yes" if _only_item(answer) else "no"
+    word = learner_word(answer, separators=",-")
+    if isinstance(only_item(answer), (bool, np.bool_)):
+        word = "yes" if only_item(answer) else "no"
     if word in _YES:
         return Feedback.ok("Every new robot still scores above every new other character: the "
                            "antenna's share of the credit carries over to new robots, the "
@@ -441,7 +425,7 @@ def check_u_shape(answer: object) -> Feedback:
     """
     if is_unanswered(answer):
         return Feedback.unanswered('"falls", "falls then rises" or "rises"')
-    word = _choice(answer)
+    word = learner_word(answer, separators=",-")
     if word in _U:
         return Feedback.ok("The first weights to enter carry real signal, so held-out error "
                            "falls; past a point the new weights fit the training set's noise, "
@@ -472,7 +456,7 @@ def check_dropout_zeros(answer: object) -> Feedback:
     """
     if is_unanswered(answer):
         return Feedback.unanswered('"none", "a few" or "as many as L1"')
-    item = _only_item(answer)
+    item = only_item(answer)
     if _is_number(item):
         try:
             x = learner_number(item, "the number of exact zeros")
@@ -480,7 +464,7 @@ def check_dropout_zeros(answer: object) -> Feedback:
             return Feedback.hint(f'{exc}. Answer "none", "a few" or "as many as L1".')
         word = "none" if x == 0 else "a few"
     else:
-        word = _choice(answer)
+        word = learner_word(answer, separators=",-")
     if word in {"none", "no zeros", "zero", "0"}:
         return Feedback.ok("None: averaged over its random masks, dropout is a squared (L2-"
                            "style) penalty, which pulls weights towards 0 but never snaps one "
@@ -521,7 +505,7 @@ def check_real_nonzeros(answer: object) -> Feedback:
     """
     if is_unanswered(answer):
         return Feedback.unanswered("a whole number, read off the widget's readout")
-    item = _only_item(answer)
+    item = only_item(answer)
     if not _is_number(item):
         return Feedback.hint(f"give one whole number, not {a_kind(answer)}.")
     try:

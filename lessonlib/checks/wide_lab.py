@@ -16,12 +16,12 @@ from lessonlib.checks.core import (
     call_learner,
     exercise,
     is_unanswered,
+    learner_choice,
     learner_number,
     learner_numbers,
     preview,
-    short_repr,
 )
-from lessonlib.wide_model import WideData, WideModel, evaluate, fingerprint, ftrl_weights
+from lessonlib.wide import WideData, WideModel, evaluate, fingerprint, ftrl_weights
 
 #: The challenge: fewer than this many non-zero weights ...
 MAX_NONZEROS = 5_000
@@ -35,7 +35,7 @@ _CROSS = wide.cross_dimension(10_800, 21_600)  # 233,280,000 crossed cells at mi
 #: How notebook 07 makes its data: ``houses(1_250_000, seed=0)``, encoded, then
 #: ``data.split(validation=0.2, seed=0)`` into ``train`` and ``val``.
 NOTEBOOK_DATA = {"houses": 1_250_000, "seed": 0, "validation": 0.2, "split_seed": 0}
-#: The fingerprints (:func:`lessonlib.wide_model.fingerprint`) of that data, so that a
+#: The fingerprints (:func:`lessonlib.wide.fingerprint`) of that data, so that a
 #: check need not rebuild it; where they differ (another NumPy), it is rebuilt once.
 _FINGERPRINTS = {
     "train": "1000000:10800x21600:bdf56945a02cb1dc",
@@ -48,7 +48,7 @@ _FINGERPRINTS = {
 def _rebuilt() -> tuple[dict[str, str], np.ndarray]:
     """The fingerprints of notebook 07's data and the sorted coordinates its ``train``
     touches, rebuilt here (about 4 s, once per kernel)."""
-    from lessonlib.wide_model import encode
+    from lessonlib.wide import encode
     from lessonlib.world import houses
 
     world = houses(NOTEBOOK_DATA["houses"], seed=NOTEBOOK_DATA["seed"])
@@ -430,7 +430,7 @@ def check_challenge(model: object, validation: object) -> Feedback:
     The check counts the non-zeros and computes the validation log loss itself, and says
     which target is missed and by how much. It first makes sure that ``validation`` is the
     notebook's ``val`` and that the model learned from the notebook's ``train`` alone (by
-    their fingerprints, :func:`lessonlib.wide_model.fingerprint`).
+    their fingerprints, :func:`lessonlib.wide.fingerprint`).
 
     Examples
     --------
@@ -466,27 +466,8 @@ def check_stretch(model: object, validation: object) -> Feedback:
 FEWEST_HOUSES_KEPT = 4
 
 
-def _word(answer: object) -> str | None:
-    """A short text answer, lower-cased and tidied; None if it is not text."""
-    if isinstance(answer, (list, tuple)) and len(answer) == 1:
-        answer = answer[0]
-    if isinstance(answer, np.ndarray) and answer.size == 1 and answer.dtype.kind in "US":
-        answer = answer.reshape(()).item()
-    if isinstance(answer, bytes):
-        answer = answer.decode("utf-8", "replace")
-    if not isinstance(answer, str) or len(answer) > 60:
-        return None
-    return " ".join(answer.strip().strip("'\".!").lower().replace("_", " ").split())
 
 
-def _choose(answer: object, aliases: dict[str, str], options: str) -> tuple[str | None,
-                                                                          Feedback | None]:
-    """(the chosen option, None), or (None, a hint naming the options)."""
-    word = _word(answer)
-    if word is None or word not in aliases:
-        shown = short_repr(answer, 40)
-        return None, Feedback.hint(f"answer with one of {options}, not {shown}.")
-    return aliases[word], None
 
 
 _KEPT_HINT = ("at l1 = 3 a cell keeps a weight only when |z| > 3, and in one pass |z| is at "
@@ -540,9 +521,9 @@ def check_more_passes(answer: object) -> Feedback:
     >>> check_more_passes.grade("falls").passed, check_more_passes.grade("rises").passed
     (True, False)
     """
-    choice, hint = _choose(answer, _PASS_ALIASES, '"falls", "stays" or "rises"')
-    if hint is not None:
-        return hint
+    choice = learner_choice(answer, _PASS_ALIASES)
+    if isinstance(choice, Feedback):
+        return choice
     if choice == "falls":
         return Feedback.ok("After one pass the model is still held back: a weight seen once "
                            "took one small step. Run the next cell for the numbers.")
@@ -573,9 +554,9 @@ def check_first_to_go(answer: object) -> Feedback:
     >>> check_first_to_go.grade("cells").passed, check_first_to_go.grade("lat").passed
     (True, False)
     """
-    choice, hint = _choose(answer, _FIRST_ALIASES, '"latitude", "longitude" or "cells"')
-    if hint is not None:
-        return hint
+    choice = learner_choice(answer, _FIRST_ALIASES)
+    if isinstance(choice, Feedback):
+        return choice
     if choice == "cells":
         return Feedback.ok("A cell's |z| is bounded by its few houses; a band collects every "
                            "house at its latitude or longitude. Run the next cell.")

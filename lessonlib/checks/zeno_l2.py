@@ -30,6 +30,8 @@ from lessonlib.checks.core import (
     exercise,
     is_unanswered,
     learner_number,
+    learner_word,
+    only_item,
     preview,
     read_answer,
 )
@@ -283,22 +285,8 @@ def check_reaches_zero(factors: object) -> Feedback:
 # ----------------------------------------------------------------------------- predictions
 
 
-def _one(answer: object) -> object:
-    """The single item of a one-element list, tuple or array; anything else unchanged."""
-    if isinstance(answer, (list, tuple)) and len(answer) == 1:
-        return answer[0]
-    if isinstance(answer, np.ndarray) and answer.size == 1:
-        return answer.reshape(()).item()
-    return answer
 
 
-def _word(answer: object) -> str | None:
-    """A string answer, lower case, quotes, dots and extra spaces dropped; None otherwise."""
-    if isinstance(answer, np.str_):
-        answer = str(answer)
-    if not isinstance(answer, str):
-        return None
-    return " ".join(answer.strip().strip("'\".!").lower().replace("_", " ").split())
 
 
 def _number(answer: object) -> float | None:
@@ -327,7 +315,7 @@ def check_shrink_thousand(answer: object) -> Feedback:
     """
     if is_unanswered(answer):
         return Feedback.unanswered("a number: 690, 2300 or 23000")
-    value = _number(_one(answer))
+    value = _number(only_item(answer))
     if value is None:
         return Feedback.hint(f"answer with a number (690, 2300 or 23000), not {a_kind(answer)}.")
     ten = steps_to_shrink(0.1, 0.05, k=1)
@@ -371,7 +359,7 @@ def check_ridge_zeros(answer: object) -> Feedback:
     """
     if is_unanswered(answer):
         return Feedback.unanswered("a number: 0, 90 or 100")
-    value = _number(_one(answer))
+    value = _number(only_item(answer))
     if value is None or not value.is_integer() or not 0 <= value <= 100:
         return Feedback.hint("answer with a whole number of weights between 0 and 100 "
                              "(0, 90 or 100).")
@@ -408,8 +396,8 @@ def check_float_end(answer: object) -> Feedback:
     """
     if is_unanswered(answer):
         return Feedback.unanswered('"exact 0", "stuck above 0" or "keeps shrinking"')
-    word = _word(_one(answer))
-    if word is None and _number(_one(answer)) == 0:
+    word = learner_word(only_item(answer))
+    if word is None and _number(only_item(answer)) == 0:
         word = "0"
     choice = _FLOAT_ENDS.get(word) if word is not None else None
     if choice is None:
@@ -446,8 +434,8 @@ def check_halving_ratio(answer: object) -> Feedback:
     """
     if is_unanswered(answer):
         return Feedback.unanswered('"10 times fewer", "100 times fewer" or "the same"')
-    one = _one(answer)
-    word = _word(one)
+    one = only_item(answer)
+    word = learner_word(one)
     if word is None and _number(one) is not None and _number(one).is_integer():
         word = str(int(_number(one)))
     choice = _RATIOS.get(word) if word is not None else None
@@ -485,7 +473,7 @@ def check_float16_frozen(answer: object) -> Feedback:
     """
     if is_unanswered(answer):
         return Feedback.unanswered("a value of eta from the slider, such as 0.01")
-    value = _number(_one(answer))
+    value = _number(only_item(answer))
     if value is None:
         return Feedback.hint(f"answer with a number (a value of eta), not {a_kind(answer)}.")
     match = [e for e in _WIDGET_ETAS if math.isclose(value, e, rel_tol=1e-6)]

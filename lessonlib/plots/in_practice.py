@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from matplotlib.figure import Figure
+from numpy.typing import ArrayLike
 
 from lessonlib._validate import as_float_array
 from lessonlib.lambda_choice import CVTable
@@ -50,7 +51,7 @@ def plot_cv_curve(table: CVTable) -> Figure:
     return fig
 
 
-def plot_lasso_path(alphas: object, coefs: object, names: Sequence[str]) -> Figure:
+def plot_lasso_path(alphas: ArrayLike, coefs: ArrayLike, names: Sequence[str]) -> Figure:
     """Each standardised coefficient against lambda; every curve named where it ends.
 
     Parameters
@@ -96,7 +97,7 @@ def plot_lasso_path(alphas: object, coefs: object, names: Sequence[str]) -> Figu
     return fig
 
 
-def plot_stability(freq: object, alphas: object, names: Sequence[str],
+def plot_stability(freq: ArrayLike, alphas: ArrayLike, names: Sequence[str],
                    threshold: float = 0.8) -> Figure:
     """Selection frequency of each feature at each lambda, as a heat map with the numbers.
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
+from numpy.typing import ArrayLike
 
 from lessonlib._validate import as_float_array
 from lessonlib.overfitting import LambdaSweep, PartsToy
@@ -342,7 +343,7 @@ def plot_sweep(sweep: LambdaSweep, mark: int | None = None) -> Figure:
     return fig
 
 
-def draw_weight_path(sweep: LambdaSweep, true_w: object, width: float = 9.5,
+def draw_weight_path(sweep: LambdaSweep, true_w: ArrayLike, width: float = 9.5,
                      height: float = 3.8, limits: tuple[float, float] | None = None):
     """Weights at one lambda (the true ones marked) beside the error curves along lambda.
 

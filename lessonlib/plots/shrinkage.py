@@ -16,6 +16,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.colors import ListedColormap, LogNorm
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, MultipleLocator
+from numpy.typing import ArrayLike
 
 from lessonlib._validate import as_float_array
 from lessonlib.plots.style import COLORS, L1_COLOR, L2_COLOR, new_figure
@@ -205,7 +206,7 @@ def plot_float_decay(decay: FloatDecay) -> Figure:
     return h.fig
 
 
-def plot_ridge_path(lams: object, coefs: object, true_w: object | None = None) -> Figure:
+def plot_ridge_path(lams: ArrayLike, coefs: ArrayLike, true_w: object | None = None) -> Figure:
     """Ridge coefficients against the L2 strength (log x-axis), with their exact-zero counts.
 
     Examples
@@ -362,7 +363,7 @@ def plot_method_comparison(results: Sequence[object], best: float | None = None)
 
 
 def plot_lasso_path(
-    lams: object, coefs: object, true_w: object, precision: object, recall: object,
+    lams: ArrayLike, coefs: ArrayLike, true_w: ArrayLike, precision: object, recall: object,
     mark: float | None = None,
 ) -> Figure:
     """The Lasso path (coefficients vs lambda) and precision/recall of the selected support.

@@ -12,6 +12,7 @@ import numpy as np
 from matplotlib.colors import LogNorm
 from matplotlib.figure import Figure
 from matplotlib.patches import Polygon
+from numpy.typing import ArrayLike
 
 from lessonlib._validate import as_float_array, as_int, as_scalar
 from lessonlib.best_subset import GrowthFit
@@ -148,7 +149,8 @@ def plot_city_cells(
     return fig
 
 
-def plot_subset_timing(ds: object, seconds: object, fit: GrowthFit, up_to: int = 50) -> Figure:
+def plot_subset_timing(ds: ArrayLike, seconds: ArrayLike, fit: GrowthFit,
+                       up_to: int = 50) -> Figure:
     """Measured time of exhaustive best-subset search and the fitted ``2**d`` line up to ``up_to``.
 
     Examples
@@ -184,7 +186,7 @@ def plot_subset_timing(ds: object, seconds: object, fit: GrowthFit, up_to: int =
     return fig
 
 
-def plot_l0_midpoint(a: object = (1.0, 0.0), b: object = (0.0, 1.0)) -> Figure:
+def plot_l0_midpoint(a: ArrayLike = (1.0, 0.0), b: ArrayLike = (0.0, 1.0)) -> Figure:
     """Two 2-D weight vectors with one non-zero each, their midpoint, and the L1 unit ball.
 
     The vectors with at most one non-zero are the two axes (a cross, not a
@@ -233,7 +235,8 @@ def plot_l0_midpoint(a: object = (1.0, 0.0), b: object = (0.0, 1.0)) -> Figure:
     return fig
 
 
-def plot_tiny_fits(x: object, y: object, grid: object, curves: dict[str, object]) -> Figure:
+def plot_tiny_fits(x: ArrayLike, y: ArrayLike, grid: ArrayLike,
+                   curves: dict[str, object]) -> Figure:
     """Training points and one fitted curve per penalty strength.
 
     Parameters

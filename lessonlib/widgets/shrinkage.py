@@ -19,9 +19,9 @@ import time
 
 import ipywidgets as widgets
 import numpy as np
-from threadpoolctl import threadpool_limits
+from numpy.typing import ArrayLike
 
-from lessonlib._setup import blas_threads
+from lessonlib._setup import limited_blas
 from lessonlib._validate import as_float_array, as_int
 from lessonlib.optimizers import gradient_descent_l2, ista, lipschitz_constant
 from lessonlib.plots.shrinkage import (
@@ -219,7 +219,7 @@ class _Network:
         n, d = X.shape
         self.d = d
         # Start where an unregularised fit would be: every weight non-zero.
-        with threadpool_limits(limits=blas_threads()):  # tiny problem: threads only add contention
+        with limited_blas():  # tiny problem: threads only add contention
             w0 = np.linalg.lstsq(X, y, rcond=None)[0]
         step = step_scale / lipschitz_constant(X)
         # Every step is kept (``path[s]`` is the weights after step s); the slider offers
@@ -234,9 +234,9 @@ class _Network:
 
 
 def l1_l2_network(
-    X: object = None,
-    y: object = None,
-    lams: object = (0.02, 0.05, 0.1, 0.2, 0.5),
+    X: ArrayLike | None = None,
+    y: ArrayLike | None = None,
+    lams: ArrayLike = (0.02, 0.05, 0.1, 0.2, 0.5),
     n_steps: int = 400,
     step_scale: float = 0.1,
     max_frames: int = 60,

@@ -24,12 +24,9 @@ def my_soft_threshold(w, t):
 zeroed_positions = [1, 2, 4, 5, 7]
 
 # %% exercise="ista-step"
-from lessonlib.penalties import soft_threshold  # noqa: E402 - a notebook cell
-
-
 def ista_step(w, X, y, lam, step):
     grad = X.T @ (X @ w - y) / len(y)
-    return soft_threshold(w - step * grad, step * lam)
+    return penalties.soft_threshold(w - step * grad, step * lam)
 
 # %% exercise="subgradient-zeros"
 # Each step moves a weight lam/L towards 0 and past it: exactly 0.0 only by accident.

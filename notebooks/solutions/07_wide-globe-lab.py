@@ -40,11 +40,11 @@ def house_score(model, coords):
 # %% tags=["exercise"] exercise="challenge"
 # l1 = 10 keeps 7,422 weights (too many), l1 = 30 loses too much: bisect between them.
 # l1 = 18 keeps about 4,600 weights with a validation log loss of about 0.568.
-my_model = train_ftrl(train, l1=18.0).model
+my_model = wide.train_ftrl(train, l1=18.0).model
 
 
 # %% tags=["exercise"] exercise="stretch"
 # One pass did not do it in our tries. A second or third pass adds the houses' gradients to z again,
 # so |z| roughly grows with the passes: raise l1 with them. epochs=3, l1=70 keeps about 3,500
 # weights at a validation log loss of about 0.573.
-stretch_model = train_ftrl(train, l1=70.0, epochs=3).model
+stretch_model = wide.train_ftrl(train, l1=70.0, epochs=3).model

@@ -112,3 +112,29 @@ def test_no_ignore_tags_outside_unstable_cells(stem):
         assert "NBVAL_SKIP" not in cell.source and "nbval-skip" not in tags, (
             f"{stem}: a skipped cell is never run by the tests"
         )
+
+
+#: Names a setup cell may import from lessonlib one by one (its checks aside): a widget
+#: builder, a figure or two. Anything more comes in as modules (`from lessonlib import
+#: wide`, then `wide.train_ftrl`), so the reader sees where each function lives.
+MAX_NAMES_IMPORTED = 5
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_setup_cell_imports_modules_not_walls_of_names(stem):
+    import ast
+
+    setup = next(c for c in stored(stem).cells if c.cell_type == "code")
+    source = "\n".join(line for line in setup.source.splitlines()
+                       if not line.lstrip().startswith("%"))
+    names = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("lessonlib"):
+            if node.module.startswith("lessonlib.checks") or node.module in ("lessonlib",
+                                                                            "lessonlib.plots"):
+                continue  # checks by name; `from lessonlib import wide` imports modules
+            names += [alias.asname or alias.name for alias in node.names]
+    assert len(names) <= MAX_NAMES_IMPORTED, (
+        f"{stem}: the setup cell imports {len(names)} names from lessonlib ({', '.join(names)}); "
+        f"import their modules instead (`from lessonlib import optimizers`, then "
+        f"`optimizers.ista(...)`)")

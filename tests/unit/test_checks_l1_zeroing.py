@@ -111,7 +111,7 @@ def test_ista_step_accepts_correct_versions():
                                                    step * lam), "uphill"),
         (lambda w, X, y, lam, step: soft_threshold(w - step * X.T @ (X @ w - y) / (2 * len(y)),
                                                    step * lam), "no 2n left"),
-        (lambda w, X, y, lam, step: w, "then return soft_threshold"),
+        (lambda w, X, y, lam, step: w, "then return penalties.soft_threshold"),
         (lambda w, X, y, lam, step: w[:2], "shape"),
     ],
 )

@@ -453,7 +453,7 @@ def test_float32_answers_pass_prune_and_reweight():
 @pytest.fixture(scope="module")
 def notebook_data():
     """Notebook 07's data, made as the notebook makes it (about 2 s)."""
-    from lessonlib.wide_model import encode
+    from lessonlib.wide import encode
     from lessonlib.world import houses
 
     spec = wide_lab.NOTEBOOK_DATA
@@ -465,7 +465,7 @@ def notebook_data():
 
 def _stamped(data) -> object:
     """A small model that says it learned from ``data``."""
-    from lessonlib.wide_model import WideModel, fingerprint
+    from lessonlib.wide import WideModel, fingerprint
 
     coordinate = np.array([data.indices[0, 0]], np.int32)  # one that `data` touches
     return WideModel(coordinate, np.array([0.5], np.float32), np.zeros(1),
@@ -473,7 +473,7 @@ def _stamped(data) -> object:
 
 
 def test_the_stored_fingerprints_are_those_of_the_notebooks_data(notebook_data):
-    from lessonlib.wide_model import fingerprint
+    from lessonlib.wide import fingerprint
 
     data, train, val = notebook_data
     assert wide_lab._FINGERPRINTS == {"train": fingerprint(train), "val": fingerprint(val),
@@ -481,7 +481,7 @@ def test_the_stored_fingerprints_are_those_of_the_notebooks_data(notebook_data):
 
 
 def test_a_model_trained_on_train_and_validation_fails(notebook_data):
-    from lessonlib.wide_model import evaluate, train_ftrl
+    from lessonlib.wide import evaluate, train_ftrl
 
     data, train, val = notebook_data
     model = train_ftrl(data, l1=24, progress=False).model  # issue 17: scored 0.566, passed
@@ -512,7 +512,7 @@ def test_the_validation_set_must_be_the_notebooks_own(notebook_data):
 def test_a_forged_fingerprint_does_not_hide_the_data_a_model_learned_from(notebook_data):
     import dataclasses
 
-    from lessonlib.wide_model import fingerprint, train_ftrl
+    from lessonlib.wide import fingerprint, train_ftrl
 
     data, train, val = notebook_data
     model = train_ftrl(data, l1=22.0, progress=False).model
@@ -532,7 +532,7 @@ def test_a_forged_fingerprint_does_not_hide_the_data_a_model_learned_from(notebo
 
 
 def test_a_model_without_a_record_of_its_data_is_told_how_to_train(notebook_data):
-    from lessonlib.wide_model import WideModel
+    from lessonlib.wide import WideModel
 
     _, _, val = notebook_data
     bare = WideModel(np.array([], np.int32), np.array([], np.float32), np.zeros(1),

@@ -13,7 +13,7 @@ from lessonlib.checks.wide_lab import (
     check_house_score,
     check_stretch,
 )
-from lessonlib.wide_model import WideData, WideModel, evaluate, fingerprint
+from lessonlib.wide import WideData, WideModel, evaluate, fingerprint
 
 # ----------------------------------------------------------------------------- ftrl weights
 
@@ -347,7 +347,7 @@ def test_the_predictions_truths_are_what_the_notebook_computes():
     # The notebook prints these (nbval compares them); here from a small world, the same
     # reasoning: in one pass |z| <= houses in the cell, so no cell with <= l1 houses keeps
     # a weight, and a band gathers more houses than any of its cells.
-    from lessonlib.wide_model import train_ftrl
+    from lessonlib.wide import train_ftrl
 
     rng = np.random.default_rng(3)
     i, j = rng.integers(0, 30, 20_000), rng.integers(0, 40, 20_000)

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from lessonlib import geometry, montecarlo, optimizers, penalties, wide, wide_model, world, zeno
+from lessonlib import geometry, montecarlo, optimizers, penalties, wide, world, zeno
 from lessonlib._validate import as_float_array, as_scalar, real_array
 from lessonlib.widgets.geometry import explore_touch
 from lessonlib.widgets.shrinkage import l1_l2_network
@@ -68,7 +68,7 @@ def test_tiny_bucket_sizes_are_refused_by_name(size):
         lambda: optimizers.ista(np.eye(2) * (1 + 0j) + 1j, [1.0, 2.0], lam=0.1),
         lambda: zeno.decay_factor(0.1 + 0j, 0.05),
         lambda: wide.lat_lon_buckets([10 + 1j], [0.0]),
-        lambda: wide_model.encode([10 + 1j], [0.0], [1]),
+        lambda: wide.encode([10 + 1j], [0.0], [1]),
         lambda: world.spread_km(1e6 + 1j),
         lambda: montecarlo.recovered(np.array([1j]), np.array([1.0])),
     ],

@@ -57,6 +57,39 @@ def test_it_binds_loopback_and_runs_servers_as_no_one_privileged(load, capsys):
     assert not any("allow_root" in a for a in c.Spawner.args)
 
 
+
+def test_a_kernel_that_loses_its_port_restarts_on_new_ports(load):
+    # 40 learners' kernels started at once on one machine: one lost a port to another
+    # learner's kernel, and cached ports made every restart retry it (benchmarks/hub_load.py).
+    from jupyter_client.manager import KernelManager
+
+    args = load().Spawner.args
+    assert "--KernelManager.cache_ports=False" in args
+    cfg = traitlets_config.Config()
+    cfg.KernelManager.cache_ports = False  # what the argument sets, read back by the class
+    assert KernelManager(config=cfg).cache_ports is False
+    assert KernelManager().cache_ports is True  # jupyter_client's default, which must be off
+
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("cache_ports", [False, True])
+def test_uncached_ports_are_chosen_afresh_on_restart(cache_ports):
+    # What the restarter does to a kernel that died during its start (random_ports_until_alive):
+    # a restart with new ports. Only uncached ports actually change; cached ones are retried.
+    from jupyter_client.manager import KernelManager
+
+    km = KernelManager(cache_ports=cache_ports)
+    km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        before = list(km.ports)
+        km.restart_kernel(now=True, newports=True)
+        after = list(km.ports)
+    finally:
+        km.shutdown_kernel(now=True)
+    assert (before != after) is (not cache_ports), (before, after)
+
+
 def test_it_refuses_to_start_as_root_unless_under_test(load, monkeypatch):
     with pytest.raises(SystemExit, match="refusing to start as root"):
         load(euid=0)

@@ -1,4 +1,4 @@
-"""Tests for lessonlib.wide_model: the sparse FTRL-Proximal model over crossed features."""
+"""Tests for lessonlib.wide: the sparse FTRL-Proximal model over crossed features."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lessonlib import wide_model as wm
-from lessonlib.wide_model import WideData, WideModel, evaluate, train_ftrl
+from lessonlib import wide as wm
+from lessonlib.wide import WideData, WideModel, evaluate, ftrl, train_ftrl
 
 
 def _tiny(n_per_cell: int = 400, seed: int = 0) -> tuple[WideData, np.ndarray]:
@@ -372,7 +372,7 @@ def test_pass_curve_rejects_epochs_and_bad_passes():
 def test_touched_coordinates_are_numpys_unique():
     for data in (_random_data(5000, 40, 30, seed=14),
                  WideData(np.array([[5, 1, 9], [0, 7, 2]]), np.array([1.0, 0.0]), 3, 4)):
-        touched, inverse = wm._touched(data)  # the second is not in the usual layout
+        touched, inverse = ftrl._touched(data)  # the second is not in the usual layout
         want, want_inv = np.unique(data.indices, return_inverse=True)
         assert np.array_equal(touched, want)
         assert np.array_equal(inverse, want_inv.reshape(data.indices.shape))

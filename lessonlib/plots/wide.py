@@ -12,7 +12,7 @@ from matplotlib.patches import Rectangle
 from lessonlib import wide
 from lessonlib._validate import as_scalar
 from lessonlib.plots.style import COLORS, L1_COLOR, L2_COLOR, new_figure
-from lessonlib.wide_model import WideModel
+from lessonlib.wide import WideModel
 
 __all__ = ["nonzeros_per_degree", "plot_sweep", "plot_weight_map"]
 
@@ -28,7 +28,7 @@ def plot_sweep(
     Parameters
     ----------
     rows : sequence of dict
-        Rows of :func:`lessonlib.wide_model.sweep` (keys ``penalty``, ``strength``,
+        Rows of :func:`lessonlib.wide.sweep` (keys ``penalty``, ``strength``,
         ``nnz``, ``val_log_loss``). Rows with no non-zero weight cannot sit on a log axis
         and are left out.
     max_nonzeros, max_log_loss : float, optional

@@ -1,26 +1,21 @@
-"""Wide features: bucketize, cross, and count what a weight vector costs.
+"""Bucketized and crossed features: a number becomes one of ``n`` buckets, two of them a cell.
 
 A *bucketized* feature turns a number into one of ``n`` buckets, i.e. a one-hot
 vector with a single 1. Two bucketized features *crossed* give one bucket per
 pair, ``n_i * n_j`` of them: latitude and longitude bucketed by minute of arc
 make 10,800 x 21,600 = 233,280,000 crossed cells. We never build that space;
 an example is described by the *index* of its one active cell, computed by
-:func:`cross`.
-
-The memory helpers price a model: :func:`dense_bytes` for a full weight vector,
-:func:`sparse_bytes` for (index, value) pairs, :func:`format_bytes` to print
-them in decimal units (1 kB = 1000 B, 1 MB = 10**6 B, as disk and RAM vendors
-label them). :func:`populated_cells` measures how many crossed cells ever see
+:func:`cross`. :func:`populated_cells` measures how many crossed cells ever see
 an example.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from lessonlib._validate import as_float_array, as_int, as_scalar, real_array
 
@@ -29,14 +24,13 @@ __all__ = [
     "bucketize",
     "cross",
     "cross_dimension",
-    "dense_bytes",
-    "format_bytes",
     "lat_lon_buckets",
     "n_buckets",
     "populated_cells",
-    "sparse_bytes",
     "uncross",
 ]
+
+
 
 _INT64_MAX = int(np.iinfo(np.int64).max)
 
@@ -91,7 +85,7 @@ def n_buckets(low: float, high: float, size: float) -> int:
     return int(ratio)
 
 
-def bucketize(values: object, low: float, high: float, size: float) -> np.ndarray:
+def bucketize(values: ArrayLike, low: float, high: float, size: float) -> np.ndarray:
     """Bucket index of each value: ``floor((v - low) / size)``, the top edge in the last bucket.
 
     Parameters
@@ -155,7 +149,7 @@ def _degrees(value: object, name: str, bound: float) -> np.ndarray:
 
 
 def lat_lon_buckets(
-    lat: object, lon: object, minutes: float = 1.0
+    lat: ArrayLike, lon: ArrayLike, minutes: float = 1.0
 ) -> tuple[np.ndarray, np.ndarray, int, int]:
     """Bucket latitude and longitude by ``minutes`` of arc.
 
@@ -198,7 +192,7 @@ def _indices(value: object, name: str) -> np.ndarray:
     return arr
 
 
-def cross(i: object, j: object, n_j: int) -> np.ndarray:
+def cross(i: ArrayLike, j: ArrayLike, n_j: int) -> np.ndarray:
     """Index of the crossed cell ``(i, j)``: ``i * n_j + j``, without building the space.
 
     Parameters
@@ -226,7 +220,7 @@ def cross(i: object, j: object, n_j: int) -> np.ndarray:
     return a * np.int64(n_j) + b
 
 
-def uncross(k: object, n_j: int) -> tuple[np.ndarray, np.ndarray]:
+def uncross(k: ArrayLike, n_j: int) -> tuple[np.ndarray, np.ndarray]:
     """Inverse of :func:`cross`: ``(k // n_j, k % n_j)``.
 
     Examples
@@ -250,71 +244,6 @@ def cross_dimension(n_i: int, n_j: int) -> int:
     1000000000000000000000000
     """
     return as_int(n_i, "n_i", low=1) * as_int(n_j, "n_j", low=1)
-
-
-def _itemsize(dtype: object, name: str) -> int:
-    try:
-        dt = np.dtype(dtype)  # type: ignore[arg-type]
-    except TypeError:
-        raise TypeError(f"{name} must be a NumPy number type such as 'float32', got {dtype!r}")\
-            from None
-    if dt.kind not in "iuf":
-        raise ValueError(f"{name} must be an integer or float type, got {dt.name}")
-    return dt.itemsize
-
-
-def dense_bytes(dimension: int, dtype: object = "float32") -> int:
-    """Bytes of a dense weight vector with ``dimension`` entries of ``dtype``.
-
-    Examples
-    --------
-    >>> dense_bytes(233_280_000)
-    933120000
-    >>> dense_bytes(233_280_000, "float64")
-    1866240000
-    """
-    return as_int(dimension, "dimension", low=0) * _itemsize(dtype, "dtype")
-
-
-def sparse_bytes(nnz: int, index_dtype: object = "int64", value_dtype: object = "float32") -> int:
-    """Bytes of a sparse weight vector stored as ``nnz`` (index, value) pairs.
-
-    8 bytes per non-zero with int32 indices and float32 values, 12 with int64
-    indices (needed once the dimension passes 2**31 - 1), 16 with float64 values.
-
-    Examples
-    --------
-    >>> sparse_bytes(10_000)
-    120000
-    >>> sparse_bytes(10_000, index_dtype="int32")
-    80000
-    """
-    nnz = as_int(nnz, "nnz", low=0)
-    return nnz * (_itemsize(index_dtype, "index_dtype") + _itemsize(value_dtype, "value_dtype"))
-
-
-def format_bytes(n: int) -> str:
-    """A byte count in decimal units (1 kB = 1000 B, 1 MB = 10**6 B, 1 GB = 10**9 B).
-
-    Examples
-    --------
-    >>> format_bytes(933_120_000)
-    '933.1 MB'
-    >>> format_bytes(1_866_240_000)
-    '1.87 GB'
-    >>> format_bytes(512)
-    '512 B'
-    """
-    n = as_int(n, "n", low=0)
-    if n < 1000:
-        return f"{n} B"
-    units = ("kB", "MB", "GB", "TB", "PB", "EB")
-    exp = min(int(math.log10(n)) // 3, len(units))
-    value = n / 1000**exp
-    if value >= 999.95 and exp < len(units):  # 999,999 B would print as "1000.0 kB"
-        exp, value = exp + 1, value / 1000
-    digits = 2 if value < 10 else 1
-    return f"{value:.{digits}f} {units[exp - 1]}"
 
 
 @dataclass(frozen=True, eq=False)
@@ -353,7 +282,7 @@ class PopulatedCells:
         return self.cells_with(low, high) / self.n_cells if self.n_cells else 0.0
 
 
-def populated_cells(indices: object) -> PopulatedCells:
+def populated_cells(indices: ArrayLike) -> PopulatedCells:
     """Count the distinct cells that examples fall into, and how full each is.
 
     Parameters
