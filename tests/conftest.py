@@ -53,3 +53,17 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.nodeid.startswith(SLOW_NODE_IDS):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def playwright_driver():
+    """One Playwright driver for the whole run, shared by the browser, Binder and site tests.
+
+    A second ``sync_playwright()`` in the same process fails while the first is open ("using
+    Playwright Sync API inside the asyncio loop"), and a plain ``pytest`` runs all three
+    folders in one process (``make test`` runs each in its own).
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        yield driver

@@ -86,7 +86,8 @@ def hub(tmp_path):
         log.close()
 
 
-def test_the_workshop_link_logs_in_pulls_the_course_and_opens_the_notebook(hub, tmp_path):
+def test_the_workshop_link_logs_in_pulls_the_course_and_opens_the_notebook(hub, tmp_path,
+                                                                          playwright_driver):
     base, state = hub
     upstream = tmp_path / "l1-sparsity"  # the course's git repository, served over file://
     subprocess.run(["git", "clone", "-q", "--bare", str(ROOT), str(upstream)], check=True)
@@ -94,22 +95,23 @@ def test_the_workshop_link_logs_in_pulls_the_course_and_opens_the_notebook(hub, 
         "repo": upstream.as_uri(), "branch": "main",
         "urlpath": "lab/tree/l1-sparsity/notebooks/00_start-here.ipynb",
     })
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.goto(link)
-            page.fill("input[name=username]", "ada")
-            page.fill("input[name=password]", "workshop-test")
-            page.click("[type=submit]")
-            page.wait_for_url("**/user/ada/lab/tree/l1-sparsity/notebooks/00_start-here.ipynb*",
-                              timeout=240_000)
-            page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
-            title = page.locator(".jp-Notebook h1").first.inner_text(timeout=60_000)
-            pace_log = state / "home" / "ada" / ".lessonlib" / "pace.jsonl"
-            work_through_start_here(page, pace_log)
-        finally:
-            browser.close()
+    # one Playwright driver per run (tests/conftest.py)
+    browser = playwright_driver.chromium.launch(executable_path=shutil.which("chromium"),
+                                                args=CHROMIUM_ARGS)
+    try:
+        page = browser.new_page()
+        page.goto(link)
+        page.fill("input[name=username]", "ada")
+        page.fill("input[name=password]", "workshop-test")
+        page.click("[type=submit]")
+        page.wait_for_url("**/user/ada/lab/tree/l1-sparsity/notebooks/00_start-here.ipynb*",
+                          timeout=240_000)
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
+        title = page.locator(".jp-Notebook h1").first.inner_text(timeout=60_000)
+        pace_log = state / "home" / "ada" / ".lessonlib" / "pace.jsonl"
+        work_through_start_here(page, pace_log)
+    finally:
+        browser.close()
     assert "Start here" in title
     clone = state / "home" / "ada" / "l1-sparsity"
     assert (clone / "notebooks" / "00_start-here.ipynb").is_file()

@@ -80,13 +80,11 @@ def lab(tmp_path_factory, chromium_path):
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
+def browser(chromium_path, playwright_driver):  # the driver: tests/conftest.py, one per run
+    b = playwright_driver.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS,
+                                          headless=True)
+    yield b
+    b.close()
 
 
 @pytest.fixture()

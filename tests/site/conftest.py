@@ -56,11 +56,9 @@ def site_url() -> str:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(request):
     path = chromium_or_skip("site tests")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    driver = request.getfixturevalue("playwright_driver")  # tests/conftest.py: one per run
+    chromium = driver.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
