@@ -10,8 +10,12 @@ cells; this module keeps what would distract there, all pure and seeded:
 * **regression tasks with a known truth** (:func:`regression_task`), sparse or dense,
   split into training, validation and test sets;
 * **the U-curve** (:func:`lasso_sweep`): every Lasso fit along a lambda grid, exact
-  (the homotopy path), with each fit's optimality gap; :func:`ridge_fit` and
-  :func:`ridge_sweep` for the L2 side.
+  (the homotopy path), with each fit's optimality gap; :func:`ridge_sweep` for the L2
+  side.
+
+General regression helpers (:func:`~lessonlib.regression.mse`,
+:func:`~lessonlib.regression.ridge_fit`, :func:`~lessonlib.regression.count_exact_zeros`)
+live in :mod:`lessonlib.regression`.
 
 Conventions. Regression tasks are generated with zero-mean features and target,
 so every model here is fitted *without an intercept*. The penalised objectives are
@@ -37,6 +41,7 @@ from numpy.typing import ArrayLike
 from lessonlib._setup import limited_blas
 from lessonlib._validate import as_float_array, as_int, as_scalar, as_xy
 from lessonlib.geometry import min_l2_solution
+from lessonlib.regression import _weights_for
 
 __all__ = [
     "LambdaSweep",
@@ -44,13 +49,10 @@ __all__ = [
     "RegressionTask",
     "accuracy",
     "classify",
-    "count_exact_zeros",
     "exact_fit_family",
     "lasso_sweep",
-    "mse",
     "parts_toy",
     "regression_task",
-    "ridge_fit",
     "ridge_sweep",
 ]
 
@@ -87,61 +89,6 @@ def _design(X: ArrayLike, name: str = "X") -> np.ndarray:
     return as_float_array(X, name, ndim=2)
 
 
-
-
-def _weights_for(X: np.ndarray, w: ArrayLike) -> np.ndarray:
-    w = as_float_array(w, "w", ndim=1)
-    if w.shape[0] != X.shape[1]:
-        raise ValueError(
-            f"w has {w.shape[0]} entries but X has {X.shape[1]} columns (features); "
-            "they must match"
-        )
-    return w
-
-
-def count_exact_zeros(w: ArrayLike) -> int:
-    """Count the entries of ``w`` that are exactly ``0.0`` (not merely small).
-
-    Parameters
-    ----------
-    w : array_like
-        A weight vector (any shape; all entries are counted).
-
-    Returns
-    -------
-    int
-
-    Examples
-    --------
-    >>> count_exact_zeros([0.0, 1e-300, -0.0, 2.0])
-    2
-    """
-    arr = as_float_array(w, "w", allow_empty=True)
-    return int(np.count_nonzero(arr == 0.0))
-
-
-def mse(X: ArrayLike, y: ArrayLike, w: ArrayLike) -> float:
-    """Mean squared error of the linear model ``X @ w`` against ``y``.
-
-    Parameters
-    ----------
-    X : array_like, shape (n, d)
-    y : array_like, shape (n,)
-    w : array_like, shape (d,)
-
-    Returns
-    -------
-    float
-
-    Examples
-    --------
-    >>> mse([[1.0, 0.0], [0.0, 1.0]], [1.0, 3.0], [1.0, 1.0])
-    2.0
-    """
-    X, y = as_xy(X, y)
-    w = _weights_for(X, w)
-    r = y - X @ w
-    return float(np.mean(r * r))
 
 
 # --------------------------------------------------------------------------- the parts toy
@@ -538,30 +485,13 @@ def lasso_sweep(task: RegressionTask, lambdas: ArrayLike | None = None,
     return LambdaSweep("L1", lam, coefs, tr, va, te, np.count_nonzero(coefs, axis=1), gaps)
 
 
-def ridge_fit(X: ArrayLike, y: ArrayLike, lam: float) -> np.ndarray:
-    """Minimiser of ``(1/(2n)) ||y - X w||^2 + lam ||w||^2`` (closed form).
-
-    The course's ridge convention (notebook 02, :func:`lessonlib.zeno.ridge_path`):
-    it solves ``(X^T X / n + 2 lam I) w = X^T y / n``, which is scikit-learn's
-    ``Ridge(alpha=2 * n * lam, fit_intercept=False)``.
-
-    Examples
-    --------
-    >>> ridge_fit([[1.0], [1.0]], [1.0, 1.0], 0.5)
-    array([0.5])
-    """
-    X, y = as_xy(X, y)
-    lam = as_scalar(lam, "lam", low=0)
-    n, d = X.shape
-    return np.linalg.solve(X.T @ X / n + 2 * lam * np.eye(d), X.T @ y / n)
-
-
 @_one_blas_thread
 def ridge_sweep(task: RegressionTask, lambdas: ArrayLike | None = None,
                 n_lambdas: int = 60) -> LambdaSweep:
     """Fit the L2-penalised model for many lambdas at once (through one SVD).
 
-    The objective is :func:`ridge_fit`'s, ``(1/(2n)) ||y - X w||^2 + lam ||w||^2``.
+    The objective is :func:`lessonlib.regression.ridge_fit`'s,
+    ``(1/(2n)) ||y - X w||^2 + lam ||w||^2``.
 
     Parameters
     ----------

@@ -32,7 +32,7 @@ rng = lessonlib.setup(seed=0)
 import numpy as np
 from sklearn.linear_model import Lasso, Ridge
 
-from lessonlib import geometry, optimality, overfitting
+from lessonlib import geometry, optimality, overfitting, regression
 from lessonlib.checks.overfitting import (check_best_lambda, check_dense_winner,
                                           check_dropout_zeros, check_l1_part, check_prune,
                                           check_real_nonzeros, check_robots_ranked,
@@ -137,7 +137,7 @@ family_rng = np.random.default_rng(6)
 print(f"{'fit':>10s} {'training MSE':>13s} {'score of new robot 1':>21s}")
 for i in range(5):
     w_any = w_l2 + null_basis @ family_rng.normal(0, 0.3, null_basis.shape[1])
-    print(f"{f'random {i + 1}':>10s} {overfitting.mse(toy.X_train, toy.y_train, w_any):13.3f} "
+    print(f"{f'random {i + 1}':>10s} {regression.mse(toy.X_train, toy.y_train, w_any):13.3f} "
           f"{toy.X_test[0] @ w_any:21.3f}")
 
 # %% [markdown]
@@ -263,9 +263,9 @@ for seed in range(8):
         # every ridge fit at once, from one SVD: w = V diag(s / (s² + 2nλ)) Uᵀy
         U, sv, Vt = np.linalg.svd(t.X_train, full_matrices=False)
         ridges = (sv / (sv**2 + 2 * 60 * ridge_lams[:, None]) * (U.T @ t.y_train)) @ Vt
-        w2 = min(ridges, key=lambda w: overfitting.mse(t.X_val, t.y_val, w))
-        rows.append({"truth": truth, "l1_mse": overfitting.mse(t.X_test, t.y_test, w1),
-                     "l2_mse": overfitting.mse(t.X_test, t.y_test, w2),
+        w2 = min(ridges, key=lambda w: regression.mse(t.X_val, t.y_val, w))
+        rows.append({"truth": truth, "l1_mse": regression.mse(t.X_test, t.y_test, w1),
+                     "l2_mse": regression.mse(t.X_test, t.y_test, w2),
                      "l1_nonzero": int(np.count_nonzero(w1)), "gap": l1.opt_gap[l1.best]})
 for truth in ("sparse", "dense"):
     mine = [r for r in rows if r["truth"] == truth]
@@ -302,7 +302,7 @@ w_lasso = sweep.coefs[sweep.best]  # section 3's tuned L1 model
 
 
 def val(w):
-    return overfitting.mse(task.X_val, task.y_val, w)
+    return regression.mse(task.X_val, task.y_val, w)
 
 
 ridge_fits = [Ridge(alpha=2 * len(y) * lam, fit_intercept=False).fit(X, y).coef_
@@ -323,7 +323,7 @@ j = int(np.argmax(np.abs(task.true_w)))  # the largest true weight
 print(f"{'model':>20s} {'exact zeros':>11s} {'test MSE':>9s} {f'weight {j}':>9s}")
 for name, w in routes.items():
     print(f"{name:>20s} {np.sum(w == 0):11d} "
-          f"{overfitting.mse(task.X_test, task.y_test, w):9.3g} {w[j]:9.2g}")
+          f"{regression.mse(task.X_test, task.y_test, w):9.3g} {w[j]:9.2g}")
 print(f"{'truth':>20s} {np.sum(task.true_w == 0):11d} {'':>9s} {task.true_w[j]:9.2g}")
 
 # %% [markdown]
@@ -428,7 +428,7 @@ def dropout_sgd(X, y, p, epochs=200, batch=10, step=0.01, seed=0):
 drop = {p: dropout_sgd(X, y, p) for p in (0.1, 0.3, 0.5)}
 p_best = min(drop, key=lambda p: val(drop[p]))
 all_routes = {**routes, f"dropout (p={p_best})": drop[p_best]}
-test_mse = {name: overfitting.mse(task.X_test, task.y_test, w) for name, w in all_routes.items()}
+test_mse = {name: regression.mse(task.X_test, task.y_test, w) for name, w in all_routes.items()}
 print(f"dropout (p={p_best}): {np.sum(drop[p_best] == 0)} exact zeros, test MSE "
       f"{test_mse[f'dropout (p={p_best})']:.3g}")
 

@@ -9,33 +9,34 @@ from hypothesis import strategies as st
 from sklearn.linear_model import Lasso, Ridge
 
 from lessonlib import overfitting as of
+from lessonlib import regression
 from lessonlib.geometry import min_l1_solution, min_l2_solution
 
 # --------------------------------------------------------------------------- helpers
 
 
 def test_count_exact_zeros_counts_only_exact_zeros():
-    assert of.count_exact_zeros([0.0, -0.0, 1e-300, 5e-324, 3.0]) == 2
-    assert of.count_exact_zeros(np.zeros((2, 3))) == 6
+    assert regression.count_exact_zeros([0.0, -0.0, 1e-300, 5e-324, 3.0]) == 2
+    assert regression.count_exact_zeros(np.zeros((2, 3))) == 6
 
 
 def test_mse_matches_definition():
     rng = np.random.default_rng(0)
     X, y, w = rng.normal(size=(7, 3)), rng.normal(size=7), rng.normal(size=3)
-    assert of.mse(X, y, w) == pytest.approx(np.mean((y - X @ w) ** 2))
+    assert regression.mse(X, y, w) == pytest.approx(np.mean((y - X @ w) ** 2))
 
 
 @pytest.mark.parametrize(
     "call, match",
     [
-        (lambda: of.mse([[1.0, 2.0]], [1.0, 2.0], [1.0, 1.0]), "rows"),
-        (lambda: of.mse([[1.0, 2.0]], [1.0], [1.0]), "w has 1 entries"),
+        (lambda: regression.mse([[1.0, 2.0]], [1.0, 2.0], [1.0, 1.0]), "rows"),
+        (lambda: regression.mse([[1.0, 2.0]], [1.0], [1.0]), "w has 1 entries"),
                 (lambda: of.exact_fit_family([[1.0, np.nan]], [1.0]), "NaN"),
         (lambda: of.parts_toy(n_per_class=0), "n_per_class"),
         (lambda: of.parts_toy(seed=-1), "seed"),
         (lambda: of.regression_task(n_informative=200, n_features=100), "n_informative"),
         (lambda: of.regression_task(signal=0.0), "signal"),
-        (lambda: of.ridge_fit(np.eye(2), [1.0, 2.0], -1.0), "lam"),
+        (lambda: regression.ridge_fit(np.eye(2), [1.0, 2.0], -1.0), "lam"),
         (lambda: of.lasso_sweep(of.regression_task(), lambdas=[0.1, -1.0]), "lambdas"),
     ],
 )
@@ -185,8 +186,9 @@ def test_lasso_sweep_agrees_with_sklearn_and_its_own_errors():
             return r @ r / (2 * len(r)) + sweep.lambdas[i] * np.abs(w).sum()
 
         assert objective(sweep.coefs[i]) <= objective(ref.coef_) * (1 + 1e-12)
-    assert sweep.val_mse[i] == pytest.approx(of.mse(task.X_val, task.y_val, sweep.coefs[i]))
-    assert sweep.test_mse[i] == pytest.approx(of.mse(task.X_test, task.y_test, sweep.coefs[i]))
+    w = sweep.coefs[i]
+    assert sweep.val_mse[i] == pytest.approx(regression.mse(task.X_val, task.y_val, w))
+    assert sweep.test_mse[i] == pytest.approx(regression.mse(task.X_test, task.y_test, w))
     assert sweep.best == int(np.argmin(sweep.val_mse))
     # A weaker penalty never fits the training set worse.
     assert np.all(np.diff(sweep.train_mse) <= 1e-12)
@@ -231,7 +233,7 @@ def test_ridge_fit_and_sweep_match_sklearn():
     n = task.X_train.shape[0]
     # the course's convention, (1/(2n))||y - Xw||^2 + lam ||w||^2, is Ridge(alpha=2 n lam)
     ref = Ridge(alpha=2 * n * lam, fit_intercept=False).fit(task.X_train, task.y_train)
-    np.testing.assert_allclose(of.ridge_fit(task.X_train, task.y_train, lam), ref.coef_,
+    np.testing.assert_allclose(regression.ridge_fit(task.X_train, task.y_train, lam), ref.coef_,
                                atol=1e-8)
     sweep = of.ridge_sweep(task, lambdas=[lam, 10.0])
     np.testing.assert_allclose(sweep.coefs[1], ref.coef_, atol=1e-8)  # sorted: 10 first
@@ -247,7 +249,7 @@ def test_one_ridge_convention_across_the_course():
     lams = [0.003, 0.2, 7.0]
     ref = ridge_path(task.X_train, task.y_train, lams)
     for lam, row in zip(lams, ref, strict=True):
-        np.testing.assert_allclose(of.ridge_fit(task.X_train, task.y_train, lam), row,
+        np.testing.assert_allclose(regression.ridge_fit(task.X_train, task.y_train, lam), row,
                                    atol=1e-10)
     np.testing.assert_allclose(of.ridge_sweep(task, lambdas=lams).coefs, ref[::-1], atol=1e-10)
 
@@ -256,5 +258,5 @@ def test_ridge_fit_balances_loss_and_penalty_gradients():
     # At the minimiser, -X^T (y - Xw) / n + 2 lam w = 0: the objective's own gradient.
     rng = np.random.default_rng(2)
     X, y, lam = rng.normal(size=(9, 4)), rng.normal(size=9), 0.3
-    w = of.ridge_fit(X, y, lam)
+    w = regression.ridge_fit(X, y, lam)
     np.testing.assert_allclose(-X.T @ (y - X @ w) / 9 + 2 * lam * w, 0, atol=1e-12)
