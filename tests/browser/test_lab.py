@@ -89,6 +89,34 @@ def wait_for_change(page, before: list[str], timeout_ms: int = 15_000) -> bool:
     except Exception:  # noqa: BLE001 - a timeout means nothing changed
         return False
 
+#: A widget's box in a notebook's output: its controls, readout and picture.
+WIDGET_BOX = ".jp-OutputArea-output .widget-vbox:has(> .widget-image)"
+
+
+def widget_box(page, has_text: str):
+    """The first widget whose box shows ``has_text``, scrolled into view."""
+    box = page.locator(WIDGET_BOX, has_text=has_text).first
+    box.scroll_into_view_if_needed()
+    return box
+
+
+def wait_for_text(page, box, text: str, timeout_ms: int = 15_000,
+                  prop: str = "innerText") -> None:
+    """Wait until the box's text shows ``text`` (``textContent`` for a cell still scrolling
+    in, which JupyterLab may not lay out yet)."""
+    page.wait_for_function(f"([el, t]) => el.{prop}.includes(t)",
+                           arg=[box.element_handle(), text], timeout=timeout_ms)
+
+
+def press_on_slider(page, box, key: str, times: int, nth: int = 0) -> bool:
+    """Focus the box's ``nth`` slider, press ``key`` ``times`` times: did the picture change?"""
+    before = image_sources(page)
+    box.locator(".noUi-handle").nth(nth).focus()
+    for _ in range(times):
+        page.keyboard.press(key)
+    return wait_for_change(page, before)
+
+
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_runs_and_its_controls_work_in_jupyterlab(lab, page, screenshots, name):
@@ -122,7 +150,7 @@ def test_notebook_runs_and_its_controls_work_in_jupyterlab(lab, page, screenshot
         return
 
     # Each figure widget's first slider, moved with the keyboard (so it is keyboard-usable).
-    boxes = page.locator(".jp-OutputArea-output .widget-vbox:has(> .widget-image):visible")
+    boxes = page.locator(f"{WIDGET_BOX}:visible")
     moved = 0
     for i in range(boxes.count()):
         box = boxes.nth(i)
@@ -235,21 +263,14 @@ def test_central_picture_lambda_slider_puts_l1_on_an_axis(lab, page, screenshots
     name = "01_sparse-features.ipynb"
     open_notebook(page, lab, name)
     run_all(page, name)
-    box = page.locator(".jp-OutputArea-output .widget-vbox:has(> .widget-image)",
-                       has_text="L1 zeros").first
-    box.scroll_into_view_if_needed()
+    box = widget_box(page, "L1 zeros")
     page.wait_for_timeout(500)
     # textContent, not innerText: JupyterLab may not lay out a cell that is scrolling in
     first = box.text_content()
     assert "lambda: 0.30" in first and "L1 zeros: 0" in first, first
-    before = image_sources(page)
-    box.locator(".noUi-handle").first.focus()
-    for _ in range(40):  # 40 steps of 0.01
-        page.keyboard.press("ArrowRight")
-    assert wait_for_change(page, before), "moving lambda did not change the central picture"
-    page.wait_for_function(
-        "(el) => el.textContent.includes('lambda: 0.70')", arg=box.element_handle(),
-        timeout=15_000)
+    assert press_on_slider(page, box, "ArrowRight", 40), (  # 40 steps of 0.01
+        "moving lambda did not change the central picture")
+    wait_for_text(page, box, "lambda: 0.70", prop="textContent")
     text = box.text_content()
     page.screenshot(path=str(screenshots / "01-central-picture-lambda-0.70.png"))
     assert "L1 zeros: 1 (w2 exactly 0)" in text, text
@@ -263,22 +284,16 @@ def test_touch_widget_opens_touching_zooms_at_p_1_2_and_holds_still(lab, page, s
     name = "04_norm-ball-geometry.ipynb"
     open_notebook(page, lab, name)
     run_all(page, name)
-    box = page.locator(".jp-OutputArea-output .widget-vbox:has(> .widget-image)",
-                       has_text="touch point:").first
-    box.scroll_into_view_if_needed()
+    box = widget_box(page, "touch point:")
     # Opens touching: 100 %, not 0 (the view may still be rendering: wait for the text).
-    page.wait_for_function("(el) => el.innerText.includes('ball size: 0.5 (100 %')",
-                           arg=box.element_handle(), timeout=15_000)
+    wait_for_text(page, box, "ball size: 0.5 (100 %")
     image = box.locator(".widget-image")
     assert image.bounding_box()["width"] >= 600, image.bounding_box()  # the column's width
 
-    before = image_sources(page)
-    box.locator(".noUi-handle").nth(2).focus()  # free p: x, y, free p, ball size
-    for _ in range(6):  # 1.5 -> 1.2 in steps of 0.05
-        page.keyboard.press("ArrowLeft")
-    assert wait_for_change(page, before), "moving free p did not change the picture"
-    page.wait_for_function("(el) => el.innerText.includes('p = 1.2: (a, b) = (0.5, 5e-06)')",
-                           arg=box.element_handle(), timeout=15_000)
+    # free p (sliders: x, y, free p, ball size) from 1.5 to 1.2 in steps of 0.05
+    assert press_on_slider(page, box, "ArrowLeft", 6, nth=2), (
+        "moving free p did not change the picture")
+    wait_for_text(page, box, "p = 1.2: (a, b) = (0.5, 5e-06)")
     assert "sparse: no" in box.inner_text()
     readout = box.locator(":scope > .widget-html")
     hidden = readout.evaluate("e => e.scrollHeight - e.clientHeight")
@@ -287,8 +302,7 @@ def test_touch_widget_opens_touching_zooms_at_p_1_2_and_holds_still(lab, page, s
 
     box.locator(".widget-toggle-button", has_text="p = 1").click()
     box.locator("button", has_text="x = 1 (the tie)").click()
-    page.wait_for_function("(el) => el.innerText.includes('no unique answer')",
-                           arg=box.element_handle(), timeout=15_000)
+    wait_for_text(page, box, "no unique answer")
 
     top = image.bounding_box()["y"] - box.bounding_box()["y"]
     box.locator(".widget-play button").first.click()  # at its end: Play starts from 0
@@ -343,27 +357,20 @@ def test_06_lambda_widget_counts_real_weights_and_switches_truth(lab, page, scre
     name = "06_sparsity-vs-overfitting.ipynb"
     open_notebook(page, lab, name)
     run_all(page, name)
-    box = page.locator(".jp-OutputArea-output .widget-vbox:has(> .widget-image)",
-                       has_text="real among them").first
-    box.scroll_into_view_if_needed()
+    box = widget_box(page, "real among them")
     page.wait_for_timeout(500)
     text = box.text_content()
     assert "lambda: 0.0947" in text and "real among them: 6 of 31 (the truth has 8)" in text, text
 
-    before = image_sources(page)
-    box.locator(".noUi-handle").first.focus()
-    page.keyboard.press("ArrowRight")
-    assert wait_for_change(page, before), "moving lambda did not change 06's picture"
-    page.wait_for_function("(el) => el.innerText.includes('lambda: 0.0842')",
-                           arg=box.element_handle(), timeout=15_000)
+    assert press_on_slider(page, box, "ArrowRight", 1), "moving lambda did not change 06's picture"
+    wait_for_text(page, box, "lambda: 0.0842")
     assert "non-zeros: 35 of 100" in box.inner_text(), box.inner_text()
     page.screenshot(path=str(screenshots / "06-lambda-0.0842-sparse.png"))
 
     before = image_sources(page)
     box.locator(".widget-toggle-button", has_text="dense truth").click()
     assert wait_for_change(page, before), "the truth switch did not change 06's picture"
-    page.wait_for_function("(el) => el.innerText.includes('the truth has 100')",
-                           arg=box.element_handle(), timeout=15_000)
+    wait_for_text(page, box, "the truth has 100")
     text = box.text_content()
     n_nz = int(text.split("non-zeros: ")[1].split(" of")[0])
     n_real = int(text.split("real among them: ")[1].split(" of")[0])
@@ -380,27 +387,18 @@ def test_05_below_one_slider_reaches_one_minimum_from_the_keyboard(lab, page, sc
     name = "05_below-one.ipynb"
     open_notebook(page, lab, name)
     run_all(page, name)
-    box = page.locator(".jp-OutputArea-output .widget-vbox:has(> .widget-image)",
-                       has_text="local minima").first
-    box.scroll_into_view_if_needed()
+    box = widget_box(page, "local minima")
     page.screenshot(path=str(screenshots / "05-below-one-p-0.50.png"))
-    page.wait_for_function("(el) => el.innerText.includes('p: 0.50')",
-                           arg=box.element_handle(), timeout=30_000)
+    wait_for_text(page, box, "p: 0.50", timeout_ms=30_000)
     text = box.text_content()
     assert "local minima: 2 (a = 0, 1.5)" in text, text
 
-    before = image_sources(page)
-    box.locator(".noUi-handle").first.focus()
-    for _ in range(10):
-        page.keyboard.press("ArrowRight")
-    assert wait_for_change(page, before), "moving p did not change 05's picture"
-    page.wait_for_function("(el) => el.innerText.includes('p: 1.00')",
-                           arg=box.element_handle(), timeout=15_000)
+    assert press_on_slider(page, box, "ArrowRight", 10), "moving p did not change 05's picture"
+    wait_for_text(page, box, "p: 1.00")
     text = box.text_content()
     assert "local minima: 1 (a = 1.5)" in text and "(1.5, 0), size 1.5, sparse" in text, text
     page.screenshot(path=str(screenshots / "05-below-one-p-1.00.png"))
 
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("(el) => el.innerText.includes('p: 1.05')",
-                           arg=box.element_handle(), timeout=15_000)
+    wait_for_text(page, box, "p: 1.05")
     assert "not sparse" in box.inner_text(), box.inner_text()
